@@ -1,0 +1,214 @@
+import type { Db } from './connection';
+import type {
+  Complaint,
+  ComplaintFieldName,
+  ComplaintFields,
+  ComplaintListRow,
+  ComplaintPage,
+  ComplaintStatus,
+} from '../../src-preload/contract';
+import type { z } from 'zod';
+import type { complaintListSchema } from '../../src-preload/contract';
+
+/** Column of each contract field; the one place where camelCase meets snake_case. */
+export const COLUMN_OF: Record<ComplaintFieldName, string> = {
+  receivedAt: 'received_at',
+  channel: 'channel',
+  receiverId: 'receiver_id',
+  complainantName: 'complainant_name',
+  building: 'building',
+  unit: 'unit',
+  room: 'room',
+  phone: 'phone',
+  contactOther: 'contact_other',
+  eventTime: 'event_time',
+  eventPlace: 'event_place',
+  complainedDepartmentId: 'complained_department_id',
+  complainedPerson: 'complained_person',
+  categoryId: 'category_id',
+  description: 'description',
+  ownerWords: 'owner_words',
+  request: 'request',
+  requestedReplyAt: 'requested_reply_at',
+  validity: 'validity',
+  invalidReason: 'invalid_reason',
+  severity: 'severity',
+  urgency: 'urgency',
+};
+const FIELD_NAMES = Object.keys(COLUMN_OF) as ComplaintFieldName[];
+
+/** '' in the contract means "no department"; the column holds NULL so the foreign key holds. */
+const toColumnValue = (field: ComplaintFieldName, value: unknown) =>
+  field === 'complainedDepartmentId' && value === '' ? null : value;
+
+/** Next number of the day for this office; runs inside the caller's transaction, so numbers are gap-free. */
+export function nextDailySequence(db: Db, officeCode: string, day: string): number {
+  const row = db
+    .prepare(
+      `INSERT INTO complaint_day_counters (office_code, day, last_seq) VALUES (?, ?, 1)
+       ON CONFLICT (office_code, day) DO UPDATE SET last_seq = last_seq + 1
+       RETURNING last_seq`,
+    )
+    .get(officeCode, day) as { last_seq: number };
+  return row.last_seq;
+}
+
+export interface NewComplaintRow {
+  id: string;
+  officeCode: string;
+  number: string;
+  status: ComplaintStatus;
+  fields: ComplaintFields;
+  at: string;
+}
+
+export function insertComplaint(db: Db, row: NewComplaintRow): void {
+  const columns = ['id', 'office_code', 'number', 'status', 'version', 'created_at', 'updated_at', ...FIELD_NAMES.map((f) => COLUMN_OF[f])];
+  const values = [row.id, row.officeCode, row.number, row.status, 1, row.at, row.at, ...FIELD_NAMES.map((f) => toColumnValue(f, row.fields[f]))];
+  db.prepare(`INSERT INTO complaints (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
+}
+
+/** Apply changed fields if the record is still at `version`; returns false when someone saved first. */
+export function updateComplaintFields(
+  db: Db,
+  id: string,
+  version: number,
+  changes: Partial<ComplaintFields>,
+  at: string,
+): boolean {
+  const fields = Object.keys(changes) as ComplaintFieldName[];
+  const sets = fields.map((f) => `${COLUMN_OF[f]} = ?`);
+  const result = db
+    .prepare(`UPDATE complaints SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ? AND version = ?`)
+    .run(...fields.map((f) => toColumnValue(f, changes[f])), at, id, version);
+  return result.changes === 1;
+}
+
+const DETAIL_SELECT = `
+  SELECT c.*, s.name AS receiver_name, COALESCE(d.name, '') AS complained_department_name, k.name AS category_name
+  FROM complaints c
+  JOIN staff s ON s.id = c.receiver_id
+  LEFT JOIN departments d ON d.id = c.complained_department_id
+  JOIN categories k ON k.id = c.category_id`;
+
+type DetailRow = Record<string, string | number | null>;
+
+function toComplaint(r: DetailRow): Complaint {
+  const fields = Object.fromEntries(FIELD_NAMES.map((f) => [f, r[COLUMN_OF[f]] ?? ''])) as unknown as ComplaintFields;
+  return {
+    ...fields,
+    id: r.id as string,
+    officeCode: r.office_code as string,
+    number: r.number as string,
+    status: r.status as ComplaintStatus,
+    receiverName: r.receiver_name as string,
+    complainedDepartmentName: r.complained_department_name as string,
+    categoryName: r.category_name as string,
+    version: r.version as number,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+  };
+}
+
+export function getComplaint(db: Db, id: string): Complaint | undefined {
+  const row = db.prepare(`${DETAIL_SELECT} WHERE c.id = ?`).get(id) as DetailRow | undefined;
+  return row && toComplaint(row);
+}
+
+export type ComplaintListFilter = z.output<typeof complaintListSchema>;
+
+const SORT_COLUMN: Record<ComplaintListFilter['sort'], string> = {
+  receivedAt: 'c.received_at',
+  number: 'c.number',
+  status: 'c.status',
+  severity: 'c.severity',
+};
+
+/** Escape LIKE wildcards so a user's `%` or `_` is searched for literally. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/** FTS5 phrase query for the trigram index: the whole input as one quoted phrase. */
+const ftsPhrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
+
+function whereClause(filter: ComplaintListFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.status?.length) {
+    parts.push(`c.status IN (${filter.status.map(() => '?').join(', ')})`);
+    params.push(...filter.status);
+  }
+  if (filter.departmentId) {
+    parts.push('c.complained_department_id = ?');
+    params.push(filter.departmentId);
+  }
+  if (filter.categoryId) {
+    parts.push('c.category_id = ?');
+    params.push(filter.categoryId);
+  }
+  if (filter.channel) {
+    parts.push('c.channel = ?');
+    params.push(filter.channel);
+  }
+  if (filter.severity) {
+    parts.push('c.severity = ?');
+    params.push(filter.severity);
+  }
+  if (filter.receivedFrom) {
+    parts.push('c.received_at >= ?');
+    params.push(filter.receivedFrom);
+  }
+  if (filter.receivedTo) {
+    // Wall times are 'YYYY-MM-DD HH:mm'; every time of the last day sorts below 'YYYY-MM-DD ~'.
+    parts.push('c.received_at < ?');
+    params.push(`${filter.receivedTo} ~`);
+  }
+  const text = filter.text?.trim();
+  if (text) {
+    // Trigram FTS finds substrings of 3+ characters through its index; shorter queries (two-character
+    // names like 张伟 are common) cannot use it, so they scan with LIKE.
+    if ([...text].length >= 3) {
+      parts.push('c.rowid IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)');
+      params.push(ftsPhrase(text));
+    } else {
+      const columns = ['c.number', 'c.complainant_name', "c.building || c.unit || c.room", 'c.phone', 'c.description', 'c.owner_words', 'c.request'];
+      parts.push(`(${columns.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+      params.push(...columns.map(() => likePattern(text)));
+    }
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function listComplaints(db: Db, filter: ComplaintListFilter): ComplaintPage {
+  const { sql: where, params } = whereClause(filter);
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM complaints c ${where}`).get(...params) as { n: number }).n;
+  const direction = filter.direction === 'asc' ? 'ASC' : 'DESC';
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.number, c.received_at, c.channel, c.complainant_name, c.building, c.unit, c.room,
+              k.name AS category_name, COALESCE(d.name, '') AS complained_department_name,
+              c.severity, c.urgency, c.status
+       FROM complaints c
+       JOIN categories k ON k.id = c.category_id
+       LEFT JOIN departments d ON d.id = c.complained_department_id
+       ${where}
+       ORDER BY ${SORT_COLUMN[filter.sort]} ${direction}, c.id ${direction}
+       LIMIT ? OFFSET ?`,
+    )
+    .all(...params, filter.pageSize, (filter.page - 1) * filter.pageSize) as Record<string, string>[];
+  const items: ComplaintListRow[] = rows.map((r) => ({
+    id: r.id!,
+    number: r.number!,
+    receivedAt: r.received_at!,
+    channel: r.channel as ComplaintListRow['channel'],
+    complainantName: r.complainant_name!,
+    building: r.building!,
+    unit: r.unit!,
+    room: r.room!,
+    categoryName: r.category_name!,
+    complainedDepartmentName: r.complained_department_name!,
+    severity: r.severity as ComplaintListRow['severity'],
+    urgency: r.urgency as ComplaintListRow['urgency'],
+    status: r.status as ComplaintListRow['status'],
+  }));
+  return { items, total, page: filter.page, pageSize: filter.pageSize };
+}

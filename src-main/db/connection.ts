@@ -1,0 +1,30 @@
+import Database from 'better-sqlite3';
+import { log } from '../lib/log';
+import { assertOpenable, migrate } from './migrations';
+
+export type Db = Database.Database;
+
+/**
+ * Open (or create) the office database and bring it up to date.
+ * - WAL, and synchronous=FULL: reception PCs lose power, and better-sqlite3 defaults WAL to NORMAL,
+ *   which may roll back the last commits on power loss (SQLite docs, pragma.html#pragma_synchronous).
+ * - foreign_keys, busy_timeout for a second process (web mode beside the app), trusted_schema=OFF.
+ * A database from a newer version is refused before any pragma that writes (journal_mode does).
+ */
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  try {
+    assertOpenable(db);
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('trusted_schema = OFF');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  log.info(`database open: ${file}`);
+  return db;
+}

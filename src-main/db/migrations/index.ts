@@ -1,0 +1,48 @@
+import type { Database } from 'better-sqlite3';
+import * as initial from './0010-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+/** Ordered registry; versions rise in steps of 10. Add new files at the end, never edit shipped ones. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: 'initial', up: initial.up }];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Marks the file as ours (`PRAGMA application_id`), so a foreign SQLite file is never mistaken for one. */
+export const APPLICATION_ID = 0x43445331; // 'CDS1'
+
+export class DatabaseRefusedError extends Error {}
+
+/**
+ * Bring the schema to `target` in one transaction, recording the version in `user_version`.
+ * A database written by a newer app version is refused before anything touches it.
+ */
+export function migrate(db: Database, target: number = LATEST_VERSION): void {
+  assertOpenable(db);
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
+  }).immediate();
+}
+
+/** Checks that only read the header: a refused file stays byte-for-byte as it was. */
+export function assertOpenable(db: Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (appId !== 0 && appId !== APPLICATION_ID) {
+    throw new DatabaseRefusedError('该文件不是物业投诉台的数据库，已拒绝打开（未作任何修改）。');
+  }
+  if (version > LATEST_VERSION) {
+    throw new DatabaseRefusedError(
+      `数据库来自更新版本的物业投诉台（数据库版本 ${version}，本程序最高支持 ${LATEST_VERSION}）。为保护数据，未作任何修改；请升级本程序后再打开。`,
+    );
+  }
+}

@@ -1,0 +1,163 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { CHANNEL_NAMES, type Result } from '../../src-preload/contract';
+import type { AppContext } from '../app-context';
+import { isChannelName } from '../ipc/dispatch';
+import { mimeOfSha } from '../db/attachments.repo';
+import { readAttachmentBytes } from '../services/attachment-store';
+import { CONTENT_SECURITY_POLICY, mimeOfFile, resolveRendererFile } from '../lib/static-files';
+import { log } from '../lib/log';
+
+/** Attachments travel base64 inside JSON: 50 MB files become ~67 MB bodies. */
+const MAX_BODY_BYTES = 70 * 1024 * 1024;
+
+export interface WebServerOptions {
+  ctx: AppContext;
+  rendererDir: string;
+  port: number;
+}
+
+export interface WebServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+const failure = (code: string, message: string): Result<never> => ({ ok: false, error: { code: code as never, message } });
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve('too-large');
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Web mode: the renderer and the same handler table as the Electron bridge, over loopback HTTP.
+ * `POST /api/<channel>` takes the call's one argument as JSON and answers its Result;
+ * `GET /api` lists the channels. Bound to 127.0.0.1 only; requests naming another host or coming
+ * from another origin are refused (DNS rebinding, cross-site requests from a browser tab).
+ */
+export function startWebServer({ ctx, rendererDir, port }: WebServerOptions): Promise<WebServer> {
+  let ownOrigin = '';
+  let ownHosts: string[] = [];
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      log.error('web request failed', error);
+      if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', '服务器内部错误，数据未作修改'));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!ownHosts.includes(req.headers.host ?? '')) {
+      sendJson(res, 403, failure('FORBIDDEN', '只接受本机地址的访问'));
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/api' && req.method === 'GET') {
+      sendJson(res, 200, CHANNEL_NAMES);
+      return;
+    }
+    if (path.startsWith('/api/')) {
+      await handleApi(req, res, decodeURIComponent(path.slice('/api/'.length)));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendJson(res, 405, failure('BAD_REQUEST', '不支持的请求方法'));
+      return;
+    }
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    const attachment = /^\/files\/attachments\/([0-9a-f]{64})$/.exec(path);
+    if (attachment) {
+      serveAttachment(res, attachment[1]!);
+      return;
+    }
+    const file = resolveRendererFile(rendererDir, path);
+    if (!file) {
+      sendJson(res, 404, failure('NOT_FOUND', '找不到该页面'));
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': mimeOfFile(file),
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, failure('BAD_REQUEST', '请用 POST 调用接口'));
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== ownOrigin) {
+      sendJson(res, 403, failure('FORBIDDEN', '拒绝来自外部页面的调用'));
+      return;
+    }
+    if (!isChannelName(channel)) {
+      sendJson(res, 404, failure('UNKNOWN_CHANNEL', `未知的调用：${channel}`));
+      return;
+    }
+    const body = await readBody(req);
+    if (body === 'too-large') {
+      sendJson(res, 413, failure('TOO_LARGE', '请求过大'));
+      return;
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
+    } catch {
+      sendJson(res, 400, failure('BAD_REQUEST', '请求内容不是有效的 JSON'));
+      return;
+    }
+    sendJson(res, 200, ctx.dispatch(channel, input));
+  }
+
+  function serveAttachment(res: ServerResponse, sha256: string): void {
+    const mime = mimeOfSha(ctx.db, sha256);
+    const bytes = mime && readAttachmentBytes(ctx.dataDir, sha256);
+    if (!mime || !bytes) {
+      sendJson(res, 404, failure('NOT_FOUND', '找不到该附件'));
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': mime, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=31536000, immutable' });
+    res.end(bytes);
+  }
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const actualPort = (server.address() as AddressInfo).port;
+      ownOrigin = `http://127.0.0.1:${actualPort}`;
+      ownHosts = [`127.0.0.1:${actualPort}`, `localhost:${actualPort}`];
+      resolve({
+        url: `${ownOrigin}/`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}

@@ -1,0 +1,107 @@
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createAppContext, resolveDataDir, type AppContext } from './app-context';
+import { DatabaseRefusedError } from './db/migrations';
+import { mimeOfSha } from './db/attachments.repo';
+import { registerIpc } from './ipc/register';
+import { DATA_FOLDER_NAME } from './lib/data-dir';
+import { log } from './lib/log';
+import { CONTENT_SECURITY_POLICY, mimeOfFile, resolveRendererFile } from './lib/static-files';
+import { APP_VERSION } from './lib/version';
+import { readAttachmentBytes } from './services/attachment-store';
+
+/**
+ * The renderer is served from app://desk/ rather than file:// (Electron security checklist #18):
+ * one origin to check IPC senders and navigation against, and the same URL paths as web mode
+ * (/files/attachments/<sha>).
+ */
+const APP_ORIGIN = 'app://desk';
+const RENDERER_DIR = join(__dirname, '..', 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+app.setPath('userData', join(app.getPath('appData'), DATA_FOLDER_NAME));
+
+let ctx: AppContext | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function serveAppProtocol(request: Request): Response {
+  const { pathname } = new URL(request.url);
+  const attachment = /^\/files\/attachments\/([0-9a-f]{64})$/.exec(pathname);
+  if (attachment && ctx) {
+    const mime = mimeOfSha(ctx.db, attachment[1]!);
+    const bytes = mime && readAttachmentBytes(ctx.dataDir, attachment[1]!);
+    return bytes ? new Response(new Uint8Array(bytes), { headers: { 'Content-Type': mime, 'X-Content-Type-Options': 'nosniff' } }) : new Response('not found', { status: 404 });
+  }
+  const file = resolveRendererFile(RENDERER_DIR, pathname);
+  if (!file) return new Response('not found', { status: 404 });
+  return new Response(new Uint8Array(readFileSync(file)), {
+    headers: { 'Content-Type': mimeOfFile(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title: '物业投诉台',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '..', 'preload', 'index.js'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  // Navigation and new windows are blocked (checklist #13, #14): the app is one page.
+  win.webContents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+// One desk, one writer: a second launch focuses the open window instead of opening the database twice.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  void app.whenReady().then(() => {
+    const dataDir = resolveDataDir(process.argv, () => app.getPath('userData'));
+    try {
+      ctx = createAppContext(dataDir, { version: APP_VERSION, mode: 'electron' });
+    } catch (error) {
+      log.error('cannot open database', error);
+      dialog.showErrorBox('无法打开数据库', error instanceof DatabaseRefusedError ? error.message : `打开 ${dataDir} 中的数据库失败：${String(error)}`);
+      app.quit();
+      return;
+    }
+    // Deny every permission request (camera, geolocation, notifications ask nothing of us yet).
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    protocol.handle('app', serveAppProtocol);
+    registerIpc(ipcMain, ctx.dispatch, APP_ORIGIN);
+    mainWindow = createWindow();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  app.on('window-all-closed', () => {
+    ctx?.close();
+    app.quit();
+  });
+}

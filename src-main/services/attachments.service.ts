@@ -1,0 +1,88 @@
+import type { Attachment } from '../../src-preload/contract';
+import { findAttachmentBySha, findAttachment, insertAttachment, markRemoved, restoreAttachment } from '../db/attachments.repo';
+import { getComplaint } from '../db/complaints.repo';
+import { getStaff } from '../db/directory.repo';
+import { insertEvent } from '../db/events.repo';
+import { AppError, invalid, notFound } from '../lib/app-error';
+import { now } from '../lib/clock';
+import { ulid } from '../lib/ulid';
+import { sha256Of, sniffMime, storeAttachmentBytes } from './attachment-store';
+import type { ServiceContext } from './context';
+import { getSettings } from './settings.service';
+
+export interface AttachmentAdd {
+  complaintId: string;
+  actorId: string;
+  fileName: string;
+  dataBase64: string;
+}
+
+/** Attach a photo or scanned letter (procedure §3). The bytes are checked, stored by SHA-256, and logged. */
+export function addAttachment(ctx: ServiceContext, input: AttachmentAdd): Attachment {
+  const maxBytes = getSettings(ctx).attachmentMaxMb * 1024 * 1024;
+  // Check the size from the base64 length before decoding, so a huge upload costs no memory.
+  if (Math.floor((input.dataBase64.length * 3) / 4) > maxBytes + 2) {
+    throw new AppError('TOO_LARGE', `附件过大：单个文件不能超过 ${getSettings(ctx).attachmentMaxMb} MB，请压缩照片或分页扫描后再上传`, 'dataBase64');
+  }
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length > maxBytes) {
+    throw new AppError('TOO_LARGE', `附件过大：单个文件不能超过 ${getSettings(ctx).attachmentMaxMb} MB，请压缩照片或分页扫描后再上传`, 'dataBase64');
+  }
+  const mime = sniffMime(bytes);
+  if (!mime) throw invalid('dataBase64', '只能上传照片（JPG、PNG、WebP、GIF）或 PDF 扫描件');
+  const sha256 = sha256Of(bytes);
+  const actor = getStaff(ctx.db, input.actorId);
+  if (!actor) throw invalid('actorId', '操作人不在员工名录中，请在页面顶部重新选择当前操作员');
+  if (!getComplaint(ctx.db, input.complaintId)) throw notFound('投诉');
+
+  // The file first: if the transaction then fails, an unreferenced file is harmless (same bytes, same name).
+  storeAttachmentBytes(ctx.dataDir, sha256, bytes);
+  return ctx.db
+    .transaction(() => {
+      const at = now().toISOString();
+      const existing = findAttachmentBySha(ctx.db, input.complaintId, sha256);
+      const record = existing
+        ? { ...existing, fileName: input.fileName, createdAt: at }
+        : { id: ulid(), complaintId: input.complaintId, sha256, fileName: input.fileName, mime, size: bytes.length, createdAt: at };
+      if (existing) restoreAttachment(ctx.db, existing.id, input.fileName, at);
+      else insertAttachment(ctx.db, record);
+      insertEvent(ctx.db, {
+        id: ulid(),
+        complaintId: input.complaintId,
+        at,
+        actorId: actor.id,
+        actorName: actor.name,
+        kind: 'attachment_added',
+        changes: [],
+        note: input.fileName,
+      });
+      const { complaintId: _omit, ...attachment } = record;
+      void _omit;
+      return attachment;
+    })
+    .immediate();
+}
+
+export function removeAttachment(ctx: ServiceContext, input: { complaintId: string; attachmentId: string; actorId: string }): null {
+  ctx.db
+    .transaction(() => {
+      const actor = getStaff(ctx.db, input.actorId);
+      if (!actor) throw invalid('actorId', '操作人不在员工名录中，请在页面顶部重新选择当前操作员');
+      const attachment = findAttachment(ctx.db, input.complaintId, input.attachmentId);
+      if (!attachment) throw notFound('附件');
+      const at = now().toISOString();
+      markRemoved(ctx.db, attachment.id, at);
+      insertEvent(ctx.db, {
+        id: ulid(),
+        complaintId: input.complaintId,
+        at,
+        actorId: actor.id,
+        actorName: actor.name,
+        kind: 'attachment_removed',
+        changes: [],
+        note: attachment.fileName,
+      });
+    })
+    .immediate();
+  return null;
+}

@@ -1,0 +1,134 @@
+import type {
+  Complaint,
+  ComplaintDetail,
+  ComplaintFieldName,
+  ComplaintFields,
+  ComplaintPage,
+  FieldChange,
+} from '../../src-preload/contract';
+import { COMPLAINT_FIELD_NAMES } from '../../src-preload/contract';
+import {
+  getComplaint,
+  insertComplaint,
+  listComplaints,
+  nextDailySequence,
+  updateComplaintFields,
+  type ComplaintListFilter,
+} from '../db/complaints.repo';
+import { getEntry, getStaff } from '../db/directory.repo';
+import { insertEvent, listEvents } from '../db/events.repo';
+import { listAttachments } from '../db/attachments.repo';
+import { AppError, invalid, notFound } from '../lib/app-error';
+import { now } from '../lib/clock';
+import { compactDay } from '../lib/time';
+import { ulid } from '../lib/ulid';
+import type { ServiceContext } from './context';
+import { getSettings } from './settings.service';
+
+/** `YGHA-20261102-003`: office code, day received, the day's sequence (procedure §3 编号). */
+export const formatComplaintNumber = (officeCode: string, receivedAt: string, seq: number) =>
+  `${officeCode}-${compactDay(receivedAt)}-${String(seq).padStart(3, '0')}`;
+
+/** Referenced rows must exist (and people/departments be active) before anything is written. */
+function checkReferences(ctx: ServiceContext, fields: Partial<ComplaintFields>, prefix = ''): void {
+  if (fields.receiverId !== undefined) {
+    const receiver = getStaff(ctx.db, fields.receiverId);
+    if (!receiver || !receiver.active) throw invalid(`${prefix}receiverId`, '接待人不在员工名录中（或已停用），请重新选择');
+  }
+  if (fields.categoryId !== undefined && !getEntry(ctx.db, 'categories', fields.categoryId)) {
+    throw invalid(`${prefix}categoryId`, '投诉类别不存在，请重新选择');
+  }
+  if (fields.complainedDepartmentId && !getEntry(ctx.db, 'departments', fields.complainedDepartmentId)) {
+    throw invalid(`${prefix}complainedDepartmentId`, '被投诉部门不存在，请重新选择');
+  }
+}
+
+/** A value as the timeline shows it: names instead of ids, so the log stays readable after renames. */
+function displayValue(ctx: ServiceContext, field: ComplaintFieldName, value: unknown): string {
+  if (value === '' || value === null || value === undefined) return '';
+  const id = String(value);
+  if (field === 'receiverId') return getStaff(ctx.db, id)?.name ?? id;
+  if (field === 'categoryId') return getEntry(ctx.db, 'categories', id)?.name ?? id;
+  if (field === 'complainedDepartmentId') return getEntry(ctx.db, 'departments', id)?.name ?? id;
+  return id;
+}
+
+function actorName(ctx: ServiceContext, actorId: string, field: string): string {
+  const actor = getStaff(ctx.db, actorId);
+  if (!actor) throw invalid(field, '操作人不在员工名录中，请在页面顶部重新选择当前操作员');
+  return actor.name;
+}
+
+/** Intake: number the complaint and record it with its first timeline event, all or nothing. */
+export function createComplaint(ctx: ServiceContext, fields: ComplaintFields): Complaint {
+  const { officeCode } = getSettings(ctx);
+  if (!officeCode) throw invalid('officeCode', '尚未设置服务中心代码，请先完成初始设置');
+  const id = ulid();
+  // IMMEDIATE: take the write lock before reading the day's counter, so two processes never
+  // hand out the same number (busy_timeout makes the second one wait).
+  ctx.db
+    .transaction(() => {
+      checkReferences(ctx, fields);
+      const at = now().toISOString();
+      const seq = nextDailySequence(ctx.db, officeCode, compactDay(fields.receivedAt));
+      insertComplaint(ctx.db, { id, officeCode, number: formatComplaintNumber(officeCode, fields.receivedAt, seq), status: 'registered', fields, at });
+      const changes: FieldChange[] = COMPLAINT_FIELD_NAMES.filter((f) => fields[f] !== '').map((f) => ({
+        field: f,
+        before: '',
+        after: displayValue(ctx, f, fields[f]),
+      }));
+      insertEvent(ctx.db, { id: ulid(), complaintId: id, at, actorId: fields.receiverId, actorName: actorName(ctx, fields.receiverId, 'receiverId'), kind: 'created', changes });
+    })
+    .immediate();
+  return getComplaint(ctx.db, id)!;
+}
+
+export interface ComplaintUpdate {
+  id: string;
+  version: number;
+  actorId: string;
+  patch: Partial<ComplaintFields>;
+}
+
+/** Edit: only fields that really change are written, and each one appears on the timeline. */
+export function updateComplaint(ctx: ServiceContext, { id, version, actorId, patch }: ComplaintUpdate): Complaint {
+  ctx.db
+    .transaction(() => {
+      const current = getComplaint(ctx.db, id);
+      if (!current) throw notFound('投诉');
+      if (current.version !== version) {
+        throw new AppError('CONFLICT', `该投诉已被他人修改（当前第 ${current.version} 版，您编辑的是第 ${version} 版），请刷新后再改`);
+      }
+      const name = actorName(ctx, actorId, 'actorId');
+      checkReferences(ctx, patch, 'patch.');
+      const merged = { ...current, ...patch };
+      if (merged.validity === 'invalid' && !merged.invalidReason) throw invalid('patch.invalidReason', '无效投诉必须填写无效原因');
+
+      const changed = (Object.keys(patch) as ComplaintFieldName[]).filter((f) => patch[f] !== undefined && patch[f] !== current[f]);
+      if (changed.length === 0) throw invalid('patch', '没有要保存的修改');
+      const at = now().toISOString();
+      const changes = Object.fromEntries(changed.map((f) => [f, patch[f]])) as Partial<ComplaintFields>;
+      if (!updateComplaintFields(ctx.db, id, version, changes, at)) throw new AppError('CONFLICT', '该投诉已被他人修改，请刷新后再改');
+      insertEvent(ctx.db, {
+        id: ulid(),
+        complaintId: id,
+        at,
+        actorId,
+        actorName: name,
+        kind: 'updated',
+        changes: changed.map((f) => ({ field: f, before: displayValue(ctx, f, current[f]), after: displayValue(ctx, f, patch[f]) })),
+      });
+    })
+    .immediate();
+  return getComplaint(ctx.db, id)!;
+}
+
+export function getComplaintDetail(ctx: ServiceContext, id: string): ComplaintDetail {
+  const complaint = getComplaint(ctx.db, id);
+  if (!complaint) throw notFound('投诉');
+  return { complaint, events: listEvents(ctx.db, id), attachments: listAttachments(ctx.db, id) };
+}
+
+export function listComplaintPage(ctx: ServiceContext, filter: ComplaintListFilter): ComplaintPage {
+  return listComplaints(ctx.db, filter);
+}

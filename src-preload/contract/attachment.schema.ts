@@ -1,0 +1,23 @@
+import { z } from './zod';
+import { idSchema, requiredText } from './common.schema';
+
+/** Photos and scanned letters (procedure §3). Checked against the file's own bytes in main. */
+export const ATTACHMENT_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'] as const;
+
+export const attachmentAddSchema = z.object({
+  complaintId: idSchema('投诉'),
+  actorId: idSchema('操作人'),
+  fileName: requiredText('文件名', 120),
+  /** The file's bytes, base64. One transport for IPC and HTTP alike; size is capped in main. */
+  dataBase64: z.string({ error: '附件内容无效' }).min(1, '附件是空文件').regex(/^[A-Za-z0-9+/]*={0,2}$/, '附件内容不是有效的 base64'),
+});
+export type AttachmentAddInput = z.input<typeof attachmentAddSchema>;
+
+export const attachmentRemoveSchema = z.object({
+  complaintId: idSchema('投诉'),
+  attachmentId: idSchema('附件'),
+  actorId: idSchema('操作人'),
+});
+
+/** URL of an attachment's bytes, the same in Electron (app://) and web mode (http://). */
+export const attachmentUrl = (sha256: string): string => `/files/attachments/${sha256}`;

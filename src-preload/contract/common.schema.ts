@@ -1,0 +1,62 @@
+import { z } from './zod';
+
+export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** ULID: 26 Crockford base-32 characters; sortable by creation time, unique across offices. */
+export const idSchema = (label: string) =>
+  z.string({ error: `请选择${label}` }).min(1, `请选择${label}`).regex(ULID_PATTERN, `${label}无效`);
+
+/** A required single line of text, trimmed, with the label in every message. */
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字`);
+
+/**
+ * Optional text: empty is stored as an empty string (it prints as a blank line to fill in).
+ * No `.default()` here: zod 4 applies defaults inside `.partial()`, which would blank fields an
+ * edit did not mention. Create schemas add their defaults explicitly.
+ */
+export const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`);
+
+/**
+ * Wall-clock time in the office's time zone, as the paper forms write it: `YYYY-MM-DD HH:mm`.
+ * China has one time zone and no daylight saving, so local wall time sorts and compares correctly.
+ */
+export const WALL_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
+export const isRealWallTime = (value: string): boolean => {
+  const m = WALL_TIME_PATTERN.exec(value);
+  if (!m) return false;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60;
+};
+export const wallTimeSchema = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .refine(isRealWallTime, `${label}格式应为 YYYY-MM-DD HH:mm，例如 2026-11-02 09:12`);
+
+export const optionalWallTimeSchema = (label: string) =>
+  z
+    .string({ error: `${label}格式应为 YYYY-MM-DD HH:mm` })
+    .trim()
+    .refine((v) => v === '' || isRealWallTime(v), `${label}格式应为 YYYY-MM-DD HH:mm，例如 2026-11-05 18:00`);
+
+export const dateOnlySchema = (label: string) =>
+  z
+    .string({ error: `${label}格式应为 YYYY-MM-DD` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
+    .refine((v) => isRealWallTime(`${v} 00:00`), `${label}不是有效日期`);
+
+/** Mainland mobile (11 digits from 1), landline with area code, or an extension; digits and dashes only. */
+export const phoneSchema = z
+  .string({ error: '联系电话必须是文字' })
+  .trim()
+  .refine((v) => v === '' || /^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$/.test(v), '联系电话格式不正确（手机 11 位，或座机如 0571-88886666）');

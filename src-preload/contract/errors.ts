@@ -1,0 +1,23 @@
+/**
+ * Errors cross the bridge as values, never as thrown objects: Electron's `invoke` keeps only an
+ * Error's message (electron#24427) and contextBridge strips the rest. Stacks stay in main's log.
+ */
+export type AppErrorCode =
+  | 'VALIDATION' // input failed the contract schema or a business rule; `field` names the input
+  | 'NOT_FOUND'
+  | 'CONFLICT' // someone else saved the record first (stale version)
+  | 'FORBIDDEN' // the call came from a frame that is not ours
+  | 'UNKNOWN_CHANNEL'
+  | 'BAD_REQUEST' // web mode: the body was not JSON
+  | 'TOO_LARGE'
+  | 'INTERNAL';
+
+export interface AppErrorPayload {
+  code: AppErrorCode;
+  /** Human-readable, in Chinese: shown to the user as it is. */
+  message: string;
+  /** Dotted path of the offending input field, e.g. `complainantName` or `patch.phone`. */
+  field?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorPayload };

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppContext, type AppContext } from '../../src-main/app-context';
+import type { ChannelName, ChannelOutput, ComplaintCreateInput, Result } from '../../src-preload/contract';
+
+export interface TestApp {
+  ctx: AppContext;
+  dataDir: string;
+  /** Call a channel through the real dispatcher, as both transports do. */
+  call: <K extends ChannelName>(channel: K, input?: unknown) => Result<ChannelOutput<K>>;
+  /** Like `call`, but fails the test unless the call succeeded. */
+  ok: <K extends ChannelName>(channel: K, input?: unknown) => ChannelOutput<K>;
+  close: () => void;
+}
+
+/** A fresh data directory with a real `complaints.db` on disk. */
+export function makeDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'complaint-desk-test-'));
+}
+
+export function openTestApp(dataDir = makeDataDir()): TestApp {
+  const ctx = createAppContext(dataDir, { version: 'test', mode: 'web' });
+  const call = <K extends ChannelName>(channel: K, input?: unknown) => ctx.dispatch(channel, input) as Result<ChannelOutput<K>>;
+  const ok = <K extends ChannelName>(channel: K, input?: unknown) => {
+    const result = call(channel, input);
+    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+    return result.value;
+  };
+  return {
+    ctx,
+    dataDir,
+    call,
+    ok,
+    close: () => {
+      ctx.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Set up the office (code YGHA) and return the ids a complaint needs. */
+export function setUpOffice(app: TestApp, officeCode = 'YGHA') {
+  app.ok('app:setup', { officeName: '阳光花园服务中心', officeCode, operatorName: '周晓雯' });
+  const receiver = app.ok('staff:list', {})[0]!;
+  const departments = app.ok('departments:list', {});
+  const categories = app.ok('categories:list', {});
+  const byName = (list: { id: string; name: string }[], name: string) => list.find((e) => e.name === name)!.id;
+  return {
+    receiverId: receiver.id,
+    engineering: byName(departments, '工程部'),
+    cleaning: byName(departments, '环境部'),
+    security: byName(departments, '秩序维护部'),
+    quality: byName(categories, '工程质量'),
+    hygiene: byName(categories, '环境卫生'),
+    fees: byName(categories, '收费'),
+  };
+}
+
+export type OfficeIds = ReturnType<typeof setUpOffice>;
+
+/** A realistic phone complaint; override any field. */
+export function phoneComplaint(ids: OfficeIds, overrides: Partial<ComplaintCreateInput> = {}): ComplaintCreateInput {
+  return {
+    receivedAt: '2026-11-02 09:12',
+    channel: 'phone',
+    receiverId: ids.receiverId,
+    complainantName: '张伟',
+    building: '3栋',
+    unit: '2单元',
+    room: '1602',
+    phone: '13812345678',
+    eventTime: '2026-11-01 夜间',
+    eventPlace: '卫生间天花板',
+    complainedDepartmentId: ids.engineering,
+    categoryId: ids.quality,
+    description: '楼上漏水，卫生间天花板持续滴水，已影响照明',
+    ownerWords: '你们再不来修我就去住建局投诉！',
+    request: '今天之内上门查看并维修',
+    requestedReplyAt: '2026-11-02 18:00',
+    severity: 'ordinary',
+    urgency: 'urgent',
+    ...overrides,
+  };
+}
