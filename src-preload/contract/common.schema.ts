@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { isRealWallTime } from './wall-time';
 
 export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -25,18 +26,6 @@ export const optionalText = (label: string, max: number) =>
     .trim()
     .max(max, `${label}不能超过 ${max} 个字`);
 
-/**
- * Wall-clock time in the office's time zone, as the paper forms write it: `YYYY-MM-DD HH:mm`.
- * China has one time zone and no daylight saving, so local wall time sorts and compares correctly.
- */
-export const WALL_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
-export const isRealWallTime = (value: string): boolean => {
-  const m = WALL_TIME_PATTERN.exec(value);
-  if (!m) return false;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60;
-};
 export const wallTimeSchema = (label: string) =>
   z
     .string({ error: `请填写${label}` })

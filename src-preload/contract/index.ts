@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './enums';
+export * from './wall-time';
 export * from './common.schema';
 export * from './complaint.schema';
 export * from './directory.schema';

@@ -1,0 +1,24 @@
+/**
+ * Wall-clock time in the office's time zone, as the paper forms write it: `YYYY-MM-DD HH:mm`.
+ * China has one time zone and no daylight saving, so local wall time sorts and compares correctly.
+ */
+export const WALL_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
+export const isRealWallTime = (value: string): boolean => {
+  const m = WALL_TIME_PATTERN.exec(value);
+  if (!m) return false;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60;
+};
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `2026-11-22 10:54` for an instant, as a clock on the office wall shows it. */
+export function toWallTime(instant: Date, timeZone: string): string {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, f);
+  }
+  const parts = Object.fromEntries(f.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}

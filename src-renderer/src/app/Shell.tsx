@@ -1,0 +1,68 @@
+import { AppShell, Button, Group, NativeSelect, NavLink, Text, Title } from '@mantine/core';
+import { useI18n } from './i18n';
+import { useLookups } from './lookups';
+import { useOperator } from './operator';
+import { hrefOf, useRoute, type Route } from './router';
+import { IntakePage } from '../features/intake/IntakePage';
+import { RegisterPage } from '../features/register/RegisterPage';
+import { ComplaintPage } from '../features/complaint/ComplaintPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+const NAV: { route: Route; key: 'intake' | 'register' | 'settings' }[] = [
+  { route: { page: 'intake' }, key: 'intake' },
+  { route: { page: 'register' }, key: 'register' },
+  { route: { page: 'settings' }, key: 'settings' },
+];
+
+export function Shell() {
+  const { m, locale, setLocale } = useI18n();
+  const { settings, staff } = useLookups();
+  const { operatorId, setOperatorId } = useOperator();
+  const route = useRoute();
+  const activeStaff = staff.filter((s) => s.active);
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 180, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Title order={3}>{m.appName}</Title>
+            <Text c="dimmed" size="sm">
+              {settings.officeName}（{settings.officeCode}）
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <NativeSelect
+              aria-label={m.operator.label}
+              leftSection={<Text size="xs">{m.operator.label}</Text>}
+              leftSectionWidth={80}
+              w={300}
+              value={operatorId}
+              onChange={(e) => setOperatorId(e.currentTarget.value)}
+              data={activeStaff.length ? activeStaff.map((s) => ({ value: s.id, label: `${s.name}（${s.departmentName}）` })) : [{ value: '', label: m.operator.none }]}
+            />
+            <Button variant="subtle" size="xs" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
+              {m.common.language}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {NAV.map((item) => (
+          <NavLink
+            key={item.key}
+            href={hrefOf(item.route)}
+            label={m.nav[item.key]}
+            active={route.page === item.route.page || (item.key === 'register' && route.page === 'complaint')}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {route.page === 'intake' && <IntakePage />}
+        {route.page === 'register' && <RegisterPage />}
+        {route.page === 'complaint' && <ComplaintPage key={route.id} id={route.id} />}
+        {route.page === 'settings' && <SettingsPage />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Anchor, Button, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  COMPLAINT_FIELD_NAMES,
+  complaintCreateSchema,
+  type Complaint,
+  type ComplaintCreateInput,
+  type ComplaintDetail,
+  type ComplaintFields as Fields,
+} from '../../../../src-preload/contract';
+import { call } from '../../lib/api';
+import { showServerError } from '../../lib/forms';
+import { formKeyHandler } from '../../lib/keyboard';
+import { fill, useI18n } from '../../app/i18n';
+import { useOperator } from '../../app/operator';
+import { hrefOf } from '../../app/router';
+import { ComplaintFields } from './ComplaintFields';
+import { StatusBadge } from './StatusBadge';
+import { AttachmentsPanel } from './AttachmentsPanel';
+import { Timeline } from './Timeline';
+
+const fieldsOf = (c: Complaint): ComplaintCreateInput =>
+  Object.fromEntries(COMPLAINT_FIELD_NAMES.map((f) => [f, c[f]])) as unknown as ComplaintCreateInput;
+
+/** One complaint: every field editable (same schema as intake), its attachments and timeline. */
+export function ComplaintPage({ id }: { id: string }) {
+  const { m } = useI18n();
+  const [detail, setDetail] = useState<ComplaintDetail | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setDetail(await call('complaints:get', { id }));
+    } catch (e) {
+      setLoadError(e instanceof Error ? e.message : String(e));
+    }
+  }, [id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (loadError) {
+    return (
+      <Alert color="red" title={m.detail.notFound}>
+        {loadError} <Anchor href={hrefOf({ page: 'register' })}>{m.common.back}</Anchor>
+      </Alert>
+    );
+  }
+  if (!detail) return <Loader />;
+  return <ComplaintView key={detail.complaint.version} detail={detail} reload={load} />;
+}
+
+function ComplaintView({ detail, reload }: { detail: ComplaintDetail; reload: () => Promise<void> }) {
+  const { m } = useI18n();
+  const { operatorId } = useOperator();
+  const { complaint } = detail;
+  const form = useForm<ComplaintCreateInput>({ resolver: zodResolver(complaintCreateSchema), defaultValues: fieldsOf(complaint) });
+  const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = () => {
+    setMessage(null);
+    void form.handleSubmit(async (values) => {
+      const before = fieldsOf(complaint) as unknown as Record<string, unknown>;
+      const patch = Object.fromEntries(
+        Object.entries(values as unknown as Fields).filter(([field, value]) => value !== before[field]),
+      );
+      if (Object.keys(patch).length === 0) {
+        setMessage({ color: 'gray', text: m.detail.noChanges });
+        return;
+      }
+      setSaving(true);
+      try {
+        const updated = await call('complaints:update', { id: complaint.id, version: complaint.version, actorId: operatorId, patch });
+        setMessage({ color: 'teal', text: fill(m.detail.savedVersion, { version: updated.version }) });
+        await reload();
+      } catch (error) {
+        showServerError(form, error, (text) => setMessage({ color: 'red', text }));
+      } finally {
+        setSaving(false);
+      }
+    })();
+  };
+
+  return (
+    <Stack gap="sm" data-page="complaint" data-complaint-number={complaint.number}>
+      <Group justify="space-between">
+        <Group>
+          <Title order={2}>
+            {m.detail.title} {complaint.number}
+          </Title>
+          <StatusBadge status={complaint.status} />
+        </Group>
+        <Anchor href={hrefOf({ page: 'register' })}>{m.common.back}</Anchor>
+      </Group>
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Paper withBorder p="md">
+            <form
+              noValidate
+              aria-label={m.detail.title}
+              onSubmit={(e) => {
+                e.preventDefault();
+                save();
+              }}
+              onKeyDown={formKeyHandler(save)}
+            >
+              <Stack>
+                <ComplaintFields form={form} />
+                {message && <Alert color={message.color}>{message.text}</Alert>}
+                <Group justify="flex-end">
+                  <Button type="submit" loading={saving}>
+                    {m.detail.saveChanges}
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack>
+            <AttachmentsPanel complaintId={complaint.id} attachments={detail.attachments} onChange={reload} />
+            <Paper withBorder p="md">
+              <Text fw={600} mb="sm">
+                {m.detail.timeline}
+              </Text>
+              <Timeline events={detail.events} />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

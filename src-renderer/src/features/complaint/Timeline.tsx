@@ -1,0 +1,44 @@
+import { Text, Timeline as MantineTimeline } from '@mantine/core';
+import type { ComplaintEvent } from '../../../../src-preload/contract';
+import { useI18n } from '../../app/i18n';
+import { useLookups } from '../../app/lookups';
+import { formatInstant } from '../../lib/format';
+
+/** Enumerated values are stored as codes; show them in the reader's language. */
+function useValueLabel() {
+  const { m } = useI18n();
+  const enums: Record<string, Record<string, string>> = {
+    channel: m.channel,
+    severity: m.severity,
+    urgency: m.urgency,
+    validity: m.validity,
+  };
+  return (field: string, value: string) => (value === '' ? m.detail.emptyValue : (enums[field]?.[value] ?? value));
+}
+
+/** The complaint's history, oldest first: who, when, and each field's before → after. */
+export function Timeline({ events }: { events: ComplaintEvent[] }) {
+  const { m } = useI18n();
+  const { settings } = useLookups();
+  const valueLabel = useValueLabel();
+  const fieldLabel = (field: string) => (m.fields as Record<string, string>)[field] ?? field;
+
+  return (
+    <MantineTimeline active={events.length - 1} bulletSize={14} lineWidth={2} data-testid="timeline">
+      {events.map((event) => (
+        <MantineTimeline.Item key={event.id} title={`${m.detail[event.kind]} · ${event.actorName}`}>
+          <Text size="xs" c="dimmed">
+            {formatInstant(event.at, settings.timeZone)}
+          </Text>
+          {event.note && <Text size="sm">{event.note}</Text>}
+          {event.kind === 'updated' &&
+            event.changes.map((change) => (
+              <Text size="sm" key={change.field}>
+                {fieldLabel(change.field)}：{valueLabel(change.field, change.before)} → {valueLabel(change.field, change.after)}
+              </Text>
+            ))}
+        </MantineTimeline.Item>
+      ))}
+    </MantineTimeline>
+  );
+}

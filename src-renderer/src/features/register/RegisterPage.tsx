@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Group, NativeSelect, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { CHANNELS, SEVERITIES, STATUSES, type ComplaintListQuery, type ComplaintPage } from '../../../../src-preload/contract';
+import { call } from '../../lib/api';
+import { roomLabel } from '../../lib/format';
+import { fill, useI18n } from '../../app/i18n';
+import { useLookups } from '../../app/lookups';
+import { navigate } from '../../app/router';
+import { StatusBadge } from '../complaint/StatusBadge';
+
+const PAGE_SIZE = 50;
+
+interface Filters {
+  status: string;
+  departmentId: string;
+  categoryId: string;
+  channel: string;
+  severity: string;
+  receivedFrom: string;
+  receivedTo: string;
+  text: string;
+}
+const NO_FILTERS: Filters = { status: '', departmentId: '', categoryId: '', channel: '', severity: '', receivedFrom: '', receivedTo: '', text: '' };
+
+/** Only the filters that are set; empty selects mean "all". */
+function toQuery(f: Filters, page: number): ComplaintListQuery {
+  return {
+    page,
+    pageSize: PAGE_SIZE,
+    ...(f.status && { status: [f.status as NonNullable<ComplaintListQuery['status']>[number]] }),
+    ...(f.departmentId && { departmentId: f.departmentId }),
+    ...(f.categoryId && { categoryId: f.categoryId }),
+    ...(f.channel && { channel: f.channel as ComplaintListQuery['channel'] }),
+    ...(f.severity && { severity: f.severity as ComplaintListQuery['severity'] }),
+    ...(f.receivedFrom && { receivedFrom: f.receivedFrom }),
+    ...(f.receivedTo && { receivedTo: f.receivedTo }),
+    ...(f.text.trim() && { text: f.text.trim() }),
+  };
+}
+
+/** The register (投诉台账): every complaint, filtered and searched, newest first. */
+export function RegisterPage() {
+  const { m } = useI18n();
+  const { departments, categories } = useLookups();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [debouncedText] = useDebouncedValue(filters.text, 250);
+  const [page, setPage] = useState(1);
+  const [result, setResult] = useState<ComplaintPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const effective = { ...filters, text: debouncedText };
+  const queryKey = JSON.stringify(toQuery(effective, page));
+
+  useEffect(() => {
+    let current = true;
+    call('complaints:list', JSON.parse(queryKey) as ComplaintListQuery)
+      .then((r) => current && (setResult(r), setError(null)))
+      .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      current = false;
+    };
+  }, [queryKey]);
+
+  const set = (key: keyof Filters) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setFilters((f) => ({ ...f, [key]: value }));
+    setPage(1);
+  };
+  const all = { value: '', label: m.common.all };
+  const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
+
+  return (
+    <Stack gap="sm" data-page="register">
+      <Group justify="space-between">
+        <Title order={2}>{m.register.title}</Title>
+        {result && <Text c="dimmed" data-testid="register-total">{fill(m.register.total, { total: result.total })}</Text>}
+      </Group>
+      <Group gap="xs" align="flex-end">
+        <TextInput label={m.common.search} placeholder={m.register.searchPlaceholder} w={240} value={filters.text} onChange={set('text')} />
+        <NativeSelect label={m.fields.status} value={filters.status} onChange={set('status')} data={[all, ...STATUSES.map((s) => ({ value: s, label: m.status[s] }))]} />
+        <NativeSelect label={m.register.department} value={filters.departmentId} onChange={set('departmentId')} data={[all, ...departments.map((d) => ({ value: d.id, label: d.name }))]} />
+        <NativeSelect label={m.fields.categoryId} value={filters.categoryId} onChange={set('categoryId')} data={[all, ...categories.map((c) => ({ value: c.id, label: c.name }))]} />
+        <NativeSelect label={m.fields.channel} value={filters.channel} onChange={set('channel')} data={[all, ...CHANNELS.map((c) => ({ value: c, label: m.channel[c] }))]} />
+        <NativeSelect label={m.fields.severity} value={filters.severity} onChange={set('severity')} data={[all, ...SEVERITIES.map((s) => ({ value: s, label: m.severity[s] }))]} />
+        <TextInput type="date" label={m.register.from} value={filters.receivedFrom} onChange={set('receivedFrom')} />
+        <TextInput type="date" label={m.register.to} value={filters.receivedTo} onChange={set('receivedTo')} />
+        <Button variant="subtle" onClick={() => (setFilters(NO_FILTERS), setPage(1))}>
+          {m.common.reset}
+        </Button>
+      </Group>
+      {error && <Alert color="red">{error}</Alert>}
+      <Table striped highlightOnHover withTableBorder data-testid="register-table" data-loaded={result ? 'true' : 'false'}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{m.fields.number}</Table.Th>
+            <Table.Th>{m.fields.receivedAt}</Table.Th>
+            <Table.Th>{m.fields.complainantName}</Table.Th>
+            <Table.Th>{m.fields.roomLabel}</Table.Th>
+            <Table.Th>{m.fields.categoryId}</Table.Th>
+            <Table.Th>{m.fields.complainedDepartmentId}</Table.Th>
+            <Table.Th>{m.fields.severity}</Table.Th>
+            <Table.Th>{m.fields.status}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {result?.items.map((row) => (
+            <Table.Tr
+              key={row.id}
+              tabIndex={0}
+              style={{ cursor: 'pointer' }}
+              onClick={() => navigate({ page: 'complaint', id: row.id })}
+              onKeyDown={(e) => e.key === 'Enter' && navigate({ page: 'complaint', id: row.id })}
+            >
+              <Table.Td>{row.number}</Table.Td>
+              <Table.Td>{row.receivedAt}</Table.Td>
+              <Table.Td>{row.complainantName}</Table.Td>
+              <Table.Td>{roomLabel(row)}</Table.Td>
+              <Table.Td>{row.categoryName}</Table.Td>
+              <Table.Td>{row.complainedDepartmentName}</Table.Td>
+              <Table.Td>
+                {m.severity[row.severity]}
+                {row.urgency === 'urgent' && (
+                  <Badge ml={4} size="xs" color="orange">
+                    {m.urgency.urgent}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={row.status} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {result && result.total === 0 && (
+        <Text c="dimmed" ta="center">
+          {m.register.empty}
+        </Text>
+      )}
+      {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
+    </Stack>
+  );
+}
