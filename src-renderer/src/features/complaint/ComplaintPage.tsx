@@ -29,6 +29,8 @@ export function ComplaintPage({ id }: { id: string }) {
   const { m } = useI18n();
   const [detail, setDetail] = useState<ComplaintDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // Kept here, not in the view: the view remounts with each new version, the "saved" note must stay.
+  const [message, setMessage] = useState<Message | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -49,15 +51,26 @@ export function ComplaintPage({ id }: { id: string }) {
     );
   }
   if (!detail) return <Loader />;
-  return <ComplaintView key={detail.complaint.version} detail={detail} reload={load} />;
+  return <ComplaintView key={detail.complaint.version} detail={detail} reload={load} message={message} setMessage={setMessage} />;
 }
 
-function ComplaintView({ detail, reload }: { detail: ComplaintDetail; reload: () => Promise<void> }) {
+interface Message {
+  color: string;
+  text: string;
+}
+
+interface ViewProps {
+  detail: ComplaintDetail;
+  reload: () => Promise<void>;
+  message: Message | null;
+  setMessage: (message: Message | null) => void;
+}
+
+function ComplaintView({ detail, reload, message, setMessage }: ViewProps) {
   const { m } = useI18n();
   const { operatorId } = useOperator();
   const { complaint } = detail;
   const form = useForm<ComplaintCreateInput>({ resolver: zodResolver(complaintCreateSchema), defaultValues: fieldsOf(complaint) });
-  const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
 
   const save = () => {

@@ -1,0 +1,76 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const WEB_ENTRY = join(__dirname, '..', '..', 'out', 'main', 'web.js');
+
+/** A real web-mode server (`node out/main/web.js`) on a free port with its own data dir. */
+export class WebApp {
+  url = '';
+  private process: ChildProcess | undefined;
+
+  constructor(readonly dataDir: string) {}
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, [WEB_ENTRY, '--port', '0', '--data-dir', this.dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.process = child;
+    let output = '';
+    this.url = await new Promise<string>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /ready: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+        if (match) resolve(match[1]!);
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`web server exited (${code}) before it was ready:\n${output}`)));
+    });
+  }
+
+  /** Pull the plug: SIGKILL, no shutdown handlers, no checkpoint. */
+  async kill(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  }
+
+  /** Call a channel over HTTP, as the renderer does; returns the value or throws the Result's error. */
+  async call<T = unknown>(channel: string, input: unknown = {}): Promise<T> {
+    const response = await fetch(`${this.url}api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+    const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+    if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
+    return result.value as T;
+  }
+}
+
+/** Set the office up through the API (the first-run screen has its own test). */
+export async function setUpOffice(app: WebApp): Promise<void> {
+  await app.call('app:setup', { officeName: '阳光花园服务中心', officeCode: 'YGHA', operatorName: '周晓雯' });
+}
+
+/** A form field by its visible label, exactly (required fields show a trailing asterisk). */
+export const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
+
+/** Open the app and wait until it says it is ready (no sleeps). */
+export async function openApp(page: Page, app: WebApp, hash = ''): Promise<void> {
+  await page.goto(`${app.url}${hash}`);
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+}
+
+export const test = base.extend<{ webApp: WebApp }>({
+  webApp: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'complaint-desk-e2e-'));
+    const app = new WebApp(dataDir);
+    await app.start();
+    await use(app);
+    await app.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
