@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createAppContext, resolveDataDir, type AppContext } from './app-context';
 import { DatabaseRefusedError } from './db/migrations';
 import { mimeOfSha } from './db/attachments.repo';
-import { registerIpc } from './ipc/register';
+import { originOf, registerIpc } from './ipc/register';
 import { DATA_FOLDER_NAME } from './lib/data-dir';
 import { log } from './lib/log';
 import { CONTENT_SECURITY_POLICY, mimeOfFile, resolveRendererFile } from './lib/static-files';
@@ -60,7 +60,7 @@ function createWindow(): BrowserWindow {
   });
   // Navigation and new windows are blocked (checklist #13, #14): the app is one page.
   win.webContents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (originOf(url) !== APP_ORIGIN) event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.once('ready-to-show', () => win.show());
