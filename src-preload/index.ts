@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNEL_NAMES, type ChannelName } from './contract/channel-names';
-import type { BridgeApi } from './bridge-api';
+import type { BridgeApi } from './contract/bridge-api';
 
 /**
  * The bridge: one function per contract channel, each forwarding its single argument to main.

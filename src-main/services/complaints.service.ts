@@ -44,9 +44,9 @@ function checkReferences(ctx: ServiceContext, fields: Partial<ComplaintFields>, 
 }
 
 /** A value as the timeline shows it: names instead of ids, so the log stays readable after renames. */
-function displayValue(ctx: ServiceContext, field: ComplaintFieldName, value: unknown): string {
-  if (value === '' || value === null || value === undefined) return '';
-  const id = String(value);
+function displayValue(ctx: ServiceContext, field: ComplaintFieldName, value: string | undefined): string {
+  if (value === '' || value === undefined) return '';
+  const id = value;
   if (field === 'receiverId') return getStaff(ctx.db, id)?.name ?? id;
   if (field === 'categoryId') return getEntry(ctx.db, 'categories', id)?.name ?? id;
   if (field === 'complainedDepartmentId') return getEntry(ctx.db, 'departments', id)?.name ?? id;

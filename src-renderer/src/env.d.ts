@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { BridgeApi } from '../../src-preload/bridge-api';
+import type { BridgeApi } from '../../src-preload/contract/bridge-api';
 
 declare global {
   interface Window {

@@ -23,8 +23,8 @@ export class WebApp {
         const match = /ready: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
         if (match) resolve(match[1]!);
       };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
       child.once('exit', (code) => reject(new Error(`web server exited (${code}) before it was ready:\n${output}`)));
     });
   }
@@ -63,6 +63,7 @@ export async function openApp(page: Page, app: WebApp, hash = ''): Promise<void>
 }
 
 export const test = base.extend<{ webApp: WebApp }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured first argument
   webApp: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'complaint-desk-e2e-'));
     const app = new WebApp(dataDir);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BridgeApi } from '../../src-preload/bridge-api';
+import type { BridgeApi } from '../../src-preload/contract/bridge-api';
 import { openTestApp, phoneComplaint, type TestApp } from '../helpers/app';
 
 /**

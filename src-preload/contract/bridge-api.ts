@@ -1,6 +1,6 @@
-import type { ChannelName } from './contract/channel-names';
-import type { ChannelInput, ChannelOutput } from './contract/channels';
-import type { Result } from './contract/errors';
+import type { ChannelName } from './channel-names';
+import type { ChannelInput, ChannelOutput } from './channels';
+import type { Result } from './errors';
 
 /** What the preload exposes as `window.api`: one async function per channel, replying a Result. */
 export type BridgeApi = {
