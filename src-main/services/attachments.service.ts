@@ -1,13 +1,13 @@
-import type { Attachment } from '../../src-preload/contract';
+import type { Attachment, Staff } from '../../src-preload/contract';
 import { findAttachmentBySha, findAttachment, insertAttachment, markRemoved, restoreAttachment } from '../db/attachments.repo';
 import { getComplaint } from '../db/complaints.repo';
-import { getStaff } from '../db/directory.repo';
 import { insertEvent } from '../db/events.repo';
 import { AppError, invalid, notFound } from '../lib/app-error';
 import { now } from '../lib/clock';
 import { ulid } from '../lib/ulid';
 import { sha256Of, sniffMime, storeAttachmentBytes } from './attachment-store';
 import type { ServiceContext } from './context';
+import { requireActor } from './actor';
 import { getSettings } from './settings.service';
 
 export interface AttachmentAdd {
@@ -31,8 +31,7 @@ export function addAttachment(ctx: ServiceContext, input: AttachmentAdd): Attach
   const mime = sniffMime(bytes);
   if (!mime) throw invalid('dataBase64', '只能上传照片（JPG、PNG、WebP、GIF）或 PDF 扫描件');
   const sha256 = sha256Of(bytes);
-  const actor = getStaff(ctx.db, input.actorId);
-  if (!actor) throw invalid('actorId', '操作人不在员工名录中，请在页面顶部重新选择当前操作员');
+  const actor = requireActor(ctx, input.actorId);
   if (!getComplaint(ctx.db, input.complaintId)) throw notFound('投诉');
 
   // The file first: if the transaction then fails, an unreferenced file is harmless (same bytes, same name).
@@ -46,16 +45,7 @@ export function addAttachment(ctx: ServiceContext, input: AttachmentAdd): Attach
         : { id: ulid(), complaintId: input.complaintId, sha256, fileName: input.fileName, mime, size: bytes.length, createdAt: at };
       if (existing) restoreAttachment(ctx.db, existing.id, input.fileName, at);
       else insertAttachment(ctx.db, record);
-      insertEvent(ctx.db, {
-        id: ulid(),
-        complaintId: input.complaintId,
-        at,
-        actorId: actor.id,
-        actorName: actor.name,
-        kind: 'attachment_added',
-        changes: [],
-        note: input.fileName,
-      });
+      logAttachmentEvent(ctx, 'attachment_added', input.complaintId, actor, input.fileName, at);
       const { complaintId: _omit, ...attachment } = record;
       void _omit;
       return attachment;
@@ -63,25 +53,27 @@ export function addAttachment(ctx: ServiceContext, input: AttachmentAdd): Attach
     .immediate();
 }
 
+/** Attachments come and go on the timeline too: the paper trail shows who added or removed which file. */
+function logAttachmentEvent(
+  ctx: ServiceContext,
+  kind: 'attachment_added' | 'attachment_removed',
+  complaintId: string,
+  actor: Staff,
+  fileName: string,
+  at: string,
+): void {
+  insertEvent(ctx.db, { id: ulid(), complaintId, at, actorId: actor.id, actorName: actor.name, kind, changes: [], note: fileName });
+}
+
 export function removeAttachment(ctx: ServiceContext, input: { complaintId: string; attachmentId: string; actorId: string }): null {
   ctx.db
     .transaction(() => {
-      const actor = getStaff(ctx.db, input.actorId);
-      if (!actor) throw invalid('actorId', '操作人不在员工名录中，请在页面顶部重新选择当前操作员');
+      const actor = requireActor(ctx, input.actorId);
       const attachment = findAttachment(ctx.db, input.complaintId, input.attachmentId);
       if (!attachment) throw notFound('附件');
       const at = now().toISOString();
       markRemoved(ctx.db, attachment.id, at);
-      insertEvent(ctx.db, {
-        id: ulid(),
-        complaintId: input.complaintId,
-        at,
-        actorId: actor.id,
-        actorName: actor.name,
-        kind: 'attachment_removed',
-        changes: [],
-        note: attachment.fileName,
-      });
+      logAttachmentEvent(ctx, 'attachment_removed', input.complaintId, actor, attachment.fileName, at);
     })
     .immediate();
   return null;

@@ -24,6 +24,7 @@ import { compactDay } from '../lib/time';
 import { ulid } from '../lib/ulid';
 import type { ServiceContext } from './context';
 import { getSettings } from './settings.service';
+import { requireActor } from './actor';
 
 /** `YGHA-20261102-003`: office code, day received, the day's sequence (procedure §3 编号). */
 export const formatComplaintNumber = (officeCode: string, receivedAt: string, seq: number) =>
@@ -53,12 +54,6 @@ function displayValue(ctx: ServiceContext, field: ComplaintFieldName, value: str
   return id;
 }
 
-function actorName(ctx: ServiceContext, actorId: string, field: string): string {
-  const actor = getStaff(ctx.db, actorId);
-  if (!actor) throw invalid(field, '操作人不在员工名录中，请在页面顶部重新选择当前操作员');
-  return actor.name;
-}
-
 /** Intake: number the complaint and record it with its first timeline event, all or nothing. */
 export function createComplaint(ctx: ServiceContext, fields: ComplaintFields): Complaint {
   const { officeCode } = getSettings(ctx);
@@ -77,7 +72,7 @@ export function createComplaint(ctx: ServiceContext, fields: ComplaintFields): C
         before: '',
         after: displayValue(ctx, f, fields[f]),
       }));
-      insertEvent(ctx.db, { id: ulid(), complaintId: id, at, actorId: fields.receiverId, actorName: actorName(ctx, fields.receiverId, 'receiverId'), kind: 'created', changes });
+      insertEvent(ctx.db, { id: ulid(), complaintId: id, at, actorId: fields.receiverId, actorName: requireActor(ctx, fields.receiverId, 'receiverId').name, kind: 'created', changes });
     })
     .immediate();
   return getComplaint(ctx.db, id)!;
@@ -99,7 +94,7 @@ export function updateComplaint(ctx: ServiceContext, { id, version, actorId, pat
       if (current.version !== version) {
         throw new AppError('CONFLICT', `该投诉已被他人修改（当前第 ${current.version} 版，您编辑的是第 ${version} 版），请刷新后再改`);
       }
-      const name = actorName(ctx, actorId, 'actorId');
+      const name = requireActor(ctx, actorId).name;
       checkReferences(ctx, patch, 'patch.');
       const merged = { ...current, ...patch };
       if (merged.validity === 'invalid' && !merged.invalidReason) throw invalid('patch.invalidReason', '无效投诉必须填写无效原因');

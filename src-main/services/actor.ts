@@ -1,0 +1,11 @@
+import type { Staff } from '../../src-preload/contract';
+import { getStaff } from '../db/directory.repo';
+import { invalid } from '../lib/app-error';
+import type { ServiceContext } from './context';
+
+/** The staff member doing an edit: recorded by name on the timeline, so they must exist. */
+export function requireActor(ctx: ServiceContext, actorId: string, field = 'actorId'): Staff {
+  const actor = getStaff(ctx.db, actorId);
+  if (!actor) throw invalid(field, '操作人不在员工名录中，请在页面顶部重新选择当前操作员');
+  return actor;
+}
