@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { Alert, Center, Loader } from '@mantine/core';
 import { useLookupsState } from './lookups';
+import { useI18n } from './i18n';
 import { OperatorProvider } from './operator';
 import { Shell } from './Shell';
 import { SetupScreen } from '../features/setup/SetupScreen';
 
 export function App() {
+  const { m } = useI18n();
   const { lookups, error } = useLookupsState();
   const ready = lookups !== null;
   useEffect(() => {
@@ -16,7 +18,7 @@ export function App() {
   if (error && !lookups) {
     return (
       <Center h="100vh">
-        <Alert color="red" title="无法启动">
+        <Alert color="red" title={m.errors.startup}>
           {error}
         </Alert>
       </Center>

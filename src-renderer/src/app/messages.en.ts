@@ -161,7 +161,7 @@ export const en: Messages = {
     submit: 'Start',
   },
   errors: {
-    generic: 'Failed',
-    network: 'Cannot reach the local service; is the app still running?',
+    startup: 'Cannot start',
+    tooLarge: 'Too large: “{name}” is over {mb} MB; compress the photo or scan fewer pages per file',
   },
 };

@@ -159,8 +159,8 @@ export const zhCN = {
     submit: '开始使用',
   },
   errors: {
-    generic: '操作失败',
-    network: '无法连接到本机服务，请确认程序仍在运行',
+    startup: '无法启动',
+    tooLarge: '附件过大：“{name}”超过 {mb} MB，请压缩照片或分页扫描后再上传',
   },
 };
 

@@ -30,7 +30,7 @@ export function AttachmentsPanel({ complaintId, attachments, onChange }: { compl
       for (const file of files) {
         // Refuse early in the renderer too, so nobody waits for a 200 MB upload to be refused.
         if (file.size > settings.attachmentMaxMb * 1024 * 1024) {
-          throw new Error(`附件过大：“${file.name}”超过 ${settings.attachmentMaxMb} MB，请压缩照片或分页扫描后再上传`);
+          throw new Error(fill(m.errors.tooLarge, { name: file.name, mb: settings.attachmentMaxMb }));
         }
         await call('attachments:add', { complaintId, actorId: operatorId, fileName: file.name, dataBase64: await readAsBase64(file) });
       }
