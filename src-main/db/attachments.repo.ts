@@ -36,7 +36,10 @@ export function listAttachments(db: Db, complaintId: string): Attachment[] {
     db
       .prepare('SELECT * FROM attachments WHERE complaint_id = ? AND removed_at IS NULL ORDER BY created_at, id')
       .all(complaintId) as Row[]
-  ).map(toAttachment);
+  ).map((row) => {
+    const { complaintId: _complaint, ...attachment } = toAttachment(row);
+    return attachment;
+  });
 }
 
 export function findAttachment(db: Db, complaintId: string, attachmentId: string): AttachmentRecord | undefined {

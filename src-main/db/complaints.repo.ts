@@ -8,7 +8,7 @@ import type {
   ComplaintStatus,
 } from '../../src-preload/contract';
 import type { z } from 'zod';
-import type { complaintListSchema } from '../../src-preload/contract';
+import { SEVERITIES, STATUSES, type complaintListSchema } from '../../src-preload/contract';
 
 /** Column of each contract field; the one place where camelCase meets snake_case. */
 export const COLUMN_OF: Record<ComplaintFieldName, string> = {
@@ -117,11 +117,15 @@ export function getComplaint(db: Db, id: string): Complaint | undefined {
 
 export type ComplaintListFilter = z.output<typeof complaintListSchema>;
 
+/** Rank of each value in the procedure's own order, so sorting reads 轻微 → 重大, 已登记 → 已办结. */
+const rankOf = (column: string, values: readonly string[]) =>
+  `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END`;
+
 const SORT_COLUMN: Record<ComplaintListFilter['sort'], string> = {
   receivedAt: 'c.received_at',
   number: 'c.number',
-  status: 'c.status',
-  severity: 'c.severity',
+  status: rankOf('c.status', STATUSES),
+  severity: rankOf('c.severity', SEVERITIES),
 };
 
 /** Escape LIKE wildcards so a user's `%` or `_` is searched for literally. */

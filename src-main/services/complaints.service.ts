@@ -30,7 +30,10 @@ import { requireActor } from './actor';
 export const formatComplaintNumber = (officeCode: string, receivedAt: string, seq: number) =>
   `${officeCode}-${compactDay(receivedAt)}-${String(seq).padStart(3, '0')}`;
 
-/** Referenced rows must exist (and people/departments be active) before anything is written. */
+/**
+ * Referenced rows must exist before anything is written; the receiver must also still work here.
+ * Retired departments and categories stay valid: old complaints point at them and are still edited.
+ */
 function checkReferences(ctx: ServiceContext, fields: Partial<ComplaintFields>, prefix = ''): void {
   if (fields.receiverId !== undefined) {
     const receiver = getStaff(ctx.db, fields.receiverId);
@@ -54,7 +57,10 @@ function displayValue(ctx: ServiceContext, field: ComplaintFieldName, value: str
   return id;
 }
 
-/** Intake: number the complaint and record it with its first timeline event, all or nothing. */
+/**
+ * Intake: number the complaint and record it with its first timeline event, all or nothing.
+ * The number is the complaint's identity on paper: a later correction of 受理时间 does not renumber it.
+ */
 export function createComplaint(ctx: ServiceContext, fields: ComplaintFields): Complaint {
   const { officeCode } = getSettings(ctx);
   if (!officeCode) throw invalid('officeCode', '尚未设置服务中心代码，请先完成初始设置');

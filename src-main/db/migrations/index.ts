@@ -23,10 +23,14 @@ export class DatabaseRefusedError extends Error {}
  */
 export function migrate(db: Database, target: number = LATEST_VERSION): void {
   assertOpenable(db);
-  const current = db.pragma('user_version', { simple: true }) as number;
-  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
-  if (pending.length === 0) return;
+  const pendingAt = (version: number) => MIGRATIONS.filter((m) => m.version > version && m.version <= target);
+  if (pendingAt(db.pragma('user_version', { simple: true }) as number).length === 0) return;
   db.transaction(() => {
+    // Read the version again under the write lock: another process (the app and web mode started
+    // together on a new data dir) may have migrated while this one waited for the lock.
+    assertOpenable(db);
+    const pending = pendingAt(db.pragma('user_version', { simple: true }) as number);
+    if (pending.length === 0) return;
     for (const m of pending) m.up(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
