@@ -4,6 +4,11 @@ import { getSettings, needsSetup, setupOffice, updateSettings } from '../service
 import { listListEntries, listStaffMembers, saveListEntry, saveStaff } from '../services/directory.service';
 import { createComplaint, getComplaintDetail, listComplaintPage, updateComplaint } from '../services/complaints.service';
 import { addAttachment, removeAttachment } from '../services/attachments.service';
+import { runStep, sweepAutoMajor } from '../services/lifecycle.service';
+import { buildBoard, deadlineAlerts, getDeadlinePolicy, previewDeadlines, recomputeOpenDeadlines, updateDeadlinePolicy, wallNow } from '../services/deadlines.service';
+import { addWorkingDaysFrom, calendarOverview, exportCalendar, importCalendar, removeCalendarDay, saveCalendarDay } from '../services/calendar.service';
+import { AppError } from '../lib/app-error';
+import { setTestClock, testClockAllowed } from '../lib/clock';
 
 export type Handler<K extends ChannelName> = (input: ChannelParsedInput<K>) => ChannelOutput<K>;
 /** One handler per contract channel: a missing one fails to compile. */
@@ -33,5 +38,43 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment): Ha
     'complaints:list': (input) => listComplaintPage(ctx, input),
     'attachments:add': (input) => addAttachment(ctx, input),
     'attachments:remove': (input) => removeAttachment(ctx, input),
+    'lifecycle:dispatch': (input) => runStep(ctx, 'dispatch', input),
+    'lifecycle:signFor': (input) => runStep(ctx, 'signFor', input),
+    'lifecycle:recordResult': (input) => runStep(ctx, 'recordResult', input),
+    'lifecycle:followUp': (input) => runStep(ctx, 'followUp', input),
+    'lifecycle:followUpImpossible': (input) => runStep(ctx, 'followUpImpossible', input),
+    'lifecycle:markInvalid': (input) => runStep(ctx, 'markInvalid', input),
+    'lifecycle:notifyInvalid': (input) => runStep(ctx, 'notifyInvalid', input),
+    'lifecycle:escalate': (input) => runStep(ctx, 'escalate', input),
+    'lifecycle:summarize': (input) => runStep(ctx, 'summarize', input),
+    'lifecycle:hold': (input) => runStep(ctx, 'hold', input),
+    'lifecycle:resume': (input) => runStep(ctx, 'resume', input),
+    'deadlines:preview': (input) => previewDeadlines(ctx, input),
+    'deadlines:getPolicy': () => getDeadlinePolicy(ctx),
+    'deadlines:updatePolicy': (input) => updateDeadlinePolicy(ctx, input.policy),
+    'deadlines:alerts': () => {
+      sweepAutoMajor(ctx);
+      return deadlineAlerts(ctx);
+    },
+    'board:get': (input) => {
+      sweepAutoMajor(ctx);
+      return buildBoard(ctx, input);
+    },
+    'calendar:get': () => calendarOverview(ctx),
+    // A calendar edit corrects a fact: open working-day deadlines are counted again on it.
+    'calendar:saveDay': (input) => withRecompute(saveCalendarDay(ctx, input)),
+    'calendar:removeDay': (input) => withRecompute(removeCalendarDay(ctx, input.date)),
+    'calendar:import': (input) => withRecompute(importCalendar(ctx, input)),
+    'calendar:export': () => exportCalendar(ctx),
+    'calendar:addWorkingDays': (input) => addWorkingDaysFrom(ctx, input.from, input.days),
+    'clock:set': (input) => {
+      if (!testClockAllowed()) throw new AppError('FORBIDDEN', '只有测试模式可以调整时钟');
+      setTestClock(input.now === null ? null : new Date(input.now));
+      return { now: wallNow(ctx) };
+    },
   };
+  function withRecompute<T>(value: T): T {
+    recomputeOpenDeadlines(ctx);
+    return value;
+  }
 }

@@ -25,6 +25,9 @@ import { ulid } from '../lib/ulid';
 import type { ServiceContext } from './context';
 import { getSettings } from './settings.service';
 import { requireActor } from './actor';
+import { complaintProcess } from './process.service';
+import { dueContext, saveDeadline } from './deadlines.service';
+import { intakeDeadlines } from '../domain/deadlines';
 
 /** `YGHA-20261102-003`: office code, day received, the day's sequence (procedure §3 编号). */
 export const formatComplaintNumber = (officeCode: string, receivedAt: string, seq: number) =>
@@ -79,6 +82,9 @@ export function createComplaint(ctx: ServiceContext, fields: ComplaintFields): C
         after: displayValue(ctx, f, fields[f]),
       }));
       insertEvent(ctx.db, { id: ulid(), complaintId: id, at, actorId: fields.receiverId, actorName: requireActor(ctx, fields.receiverId, 'receiverId').name, kind: 'created', changes });
+      // procedure §5: the deadlines start at intake (reply, report upward, dispatch, resolution).
+      const due = dueContext(ctx);
+      for (const deadline of intakeDeadlines(fields, due).deadlines) saveDeadline(ctx, id, deadline, due.policyVersion);
     })
     .immediate();
   return getComplaint(ctx.db, id)!;
@@ -127,7 +133,7 @@ export function updateComplaint(ctx: ServiceContext, { id, version, actorId, pat
 export function getComplaintDetail(ctx: ServiceContext, id: string): ComplaintDetail {
   const complaint = getComplaint(ctx.db, id);
   if (!complaint) throw notFound('投诉');
-  return { complaint, events: listEvents(ctx.db, id), attachments: listAttachments(ctx.db, id) };
+  return { complaint, events: listEvents(ctx.db, id), attachments: listAttachments(ctx.db, id), process: complaintProcess(ctx, id) };
 }
 
 export function listComplaintPage(ctx: ServiceContext, filter: ComplaintListFilter): ComplaintPage {

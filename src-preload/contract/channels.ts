@@ -21,6 +21,25 @@ import {
 } from './directory.schema';
 import { settingsUpdateSchema, setupSchema, type OfficeSettings } from './settings.schema';
 import { attachmentAddSchema, attachmentRemoveSchema } from './attachment.schema';
+import { LIFECYCLE_SCHEMAS } from './lifecycle.schema';
+import {
+  boardQuerySchema,
+  deadlinePolicySchema,
+  deadlinePreviewSchema,
+  type Board,
+  type DeadlineAlert,
+  type DeadlinePolicySetting,
+  type DeadlinePreview,
+} from './deadline.schema';
+import {
+  addWorkingDaysSchema,
+  calendarDaySchema,
+  calendarFileSchema,
+  calendarRemoveDaySchema,
+  type AddWorkingDaysResult,
+  type CalendarFile,
+  type CalendarOverview,
+} from './calendar.schema';
 
 interface ChannelSpec<S extends z.ZodType, O> {
   input: S;
@@ -76,6 +95,52 @@ export const CONTRACT = {
   'attachments:add': channel<Attachment>()(attachmentAddSchema),
   /** Detach a file from a complaint (the timeline keeps a record). */
   'attachments:remove': channel<null>()(attachmentRemoveSchema),
+  /** 派单: send the 投诉处理记录表 to the responsible department. */
+  'lifecycle:dispatch': channel<ComplaintDetail>()(LIFECYCLE_SCHEMAS.dispatch),
+  /** 签收: the department signs for it (who, when). */
+  'lifecycle:signFor': channel<ComplaintDetail>()(LIFECYCLE_SCHEMAS.signFor),
+  /** 处理结果: measures, result, handler, completed at, compensation. */
+  'lifecycle:recordResult': channel<ComplaintDetail>()(LIFECYCLE_SCHEMAS.recordResult),
+  /** 回访: an unsatisfied complainant sends it back for a new round. */
+  'lifecycle:followUp': channel<ComplaintDetail>()(LIFECYCLE_SCHEMAS.followUp),
+  /** A follow-up that cannot be done: reason and a supervisor's sign-off. */
+  'lifecycle:followUpImpossible': channel<ComplaintDetail>()(LIFECYCLE_SCHEMAS.followUpImpossible),
+  /** 无效投诉, with its reason; the complainant is still to be told. */
+  'lifecycle:markInvalid': channel<ComplaintDetail>()(LIFECYCLE_SCHEMAS.markInvalid),
+  /** The complainant was told why the complaint is invalid (when, how): closes it. */
+  'lifecycle:notifyInvalid': channel<ComplaintDetail>()(LIFECYCLE_SCHEMAS.notifyInvalid),
+  /** 上报 to the supervisor, the director or the company. */
+  'lifecycle:escalate': channel<ComplaintDetail>()(LIFECYCLE_SCHEMAS.escalate),
+  /** 总结与改进 of a major complaint. */
+  'lifecycle:summarize': channel<ComplaintDetail>()(LIFECYCLE_SCHEMAS.summarize),
+  /** 挂起: the resolution clock stops until resumed. */
+  'lifecycle:hold': channel<ComplaintDetail>()(LIFECYCLE_SCHEMAS.hold),
+  /** Resume a held complaint; the resolution deadline moves by the time held. */
+  'lifecycle:resume': channel<ComplaintDetail>()(LIFECYCLE_SCHEMAS.resume),
+  /** The deadlines a complaint would get, for the intake form before saving. */
+  'deadlines:preview': channel<DeadlinePreview>()(deadlinePreviewSchema),
+  /** The deadline policy in force and its version. */
+  'deadlines:getPolicy': channel<DeadlinePolicySetting>()(noInput),
+  /** Change the policy; applies to deadlines created from now on. */
+  'deadlines:updatePolicy': channel<DeadlinePolicySetting>()(z.object({ policy: deadlinePolicySchema })),
+  /** Deadlines overdue or due within the hour, for notifications. */
+  'deadlines:alerts': channel<DeadlineAlert[]>()(noInput),
+  /** The deadline board: 已逾期 / 今日到期 / 48小时内 / 正常. */
+  'board:get': channel<Board>()(boardQuerySchema),
+  /** The working-day calendar: years, holidays, make-up workdays, missing-year banner. */
+  'calendar:get': channel<CalendarOverview>()(noInput),
+  /** Add or change a holiday or make-up workday. */
+  'calendar:saveDay': channel<CalendarOverview>()(calendarDaySchema),
+  /** Remove a day from the calendar (it becomes an ordinary weekday or weekend). */
+  'calendar:removeDay': channel<CalendarOverview>()(calendarRemoveDaySchema),
+  /** Import a calendar file; each year in it replaces that year. */
+  'calendar:import': channel<CalendarOverview>()(calendarFileSchema),
+  /** The calendar as a file to save or share. */
+  'calendar:export': channel<CalendarFile>()(noInput),
+  /** The settings calculator: a date plus N working days. */
+  'calendar:addWorkingDays': channel<AddWorkingDaysResult>()(addWorkingDaysSchema),
+  /** Tests only: pin the clock (refused unless the process was started with COMPLAINT_DESK_TEST_CLOCK=1). */
+  'clock:set': channel<{ now: string }>()(z.object({ now: z.iso.datetime({ offset: true, error: '时间格式不正确' }).nullable() })),
 } satisfies Record<ChannelName, ChannelSpec<z.ZodType, unknown>>;
 
 // Compile-time check that CHANNEL_NAMES lists exactly the contract's keys.

@@ -20,6 +20,7 @@ import {
   type Urgency,
   type Validity,
 } from './enums';
+import type { ComplaintProcess } from './lifecycle.schema';
 
 /**
  * The fields of the 投诉记录表 (procedure §3) that reception fills in. Optional fields carry no
@@ -178,7 +179,7 @@ export interface ComplaintEvent {
   /** ISO instant (UTC). */
   at: string;
   actorName: string;
-  kind: 'created' | 'updated' | 'attachment_added' | 'attachment_removed';
+  kind: 'created' | 'updated' | 'attachment_added' | 'attachment_removed' | 'step' | 'auto_major';
   changes: FieldChange[];
   note: string;
 }
@@ -196,4 +197,6 @@ export interface ComplaintDetail {
   complaint: Complaint;
   events: ComplaintEvent[];
   attachments: Attachment[];
+  /** Rounds, follow-ups, escalations, holds, deadlines and the steps allowed now. */
+  process: ComplaintProcess;
 }

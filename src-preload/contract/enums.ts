@@ -20,12 +20,52 @@ export type Validity = (typeof VALIDITIES)[number];
 
 /**
  * The complaint's place in the procedure (§3–§5). Intake creates `registered`; the later states are
- * reached through the lifecycle steps (dispatch, sign-for, result, follow-up).
+ * reached through the lifecycle steps (see src-main/domain/lifecycle.ts):
+ * 已登记 → 已派单 → 处理中 → 已处理 → 已办结, with 挂起 (on hold) beside 已派单/处理中,
+ * 已回访 (followed up, a major complaint waiting for its 总结与改进) and 无效 (waiting for the notice).
  */
-export const STATUSES = ['registered', 'dispatched', 'in_progress', 'handled', 'followed_up', 'closed', 'invalid'] as const;
+export const STATUSES = ['registered', 'dispatched', 'in_progress', 'on_hold', 'handled', 'followed_up', 'invalid', 'closed'] as const;
 export const statusSchema = z.enum(STATUSES, { error: '无效的状态' });
 export type ComplaintStatus = (typeof STATUSES)[number];
 
 export const STAFF_ROLES = ['reception', 'handler', 'department_head', 'supervisor', 'director', 'other'] as const;
 export const staffRoleSchema = z.enum(STAFF_ROLES, { error: '请选择岗位' });
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** The steps of the procedure, one bridge channel each (`lifecycle:<action>`). */
+export const LIFECYCLE_ACTIONS = [
+  'dispatch',
+  'signFor',
+  'recordResult',
+  'followUp',
+  'followUpImpossible',
+  'markInvalid',
+  'notifyInvalid',
+  'escalate',
+  'summarize',
+  'hold',
+  'resume',
+] as const;
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
+
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export const satisfactionSchema = z.enum(SATISFACTIONS, { error: '请选择满意度' });
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+/** How the complainant was reached (follow-up, invalid notice). */
+export const CONTACT_METHODS = ['phone', 'visit', 'message', 'letter'] as const;
+export const contactMethodSchema = z.enum(CONTACT_METHODS, { error: '请选择方式' });
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+
+export const COMPENSATION_KINDS = ['none', 'cash', 'management_fee_waiver', 'parking_fee_waiver'] as const;
+export const compensationKindSchema = z.enum(COMPENSATION_KINDS, { error: '请选择补偿方式' });
+export type CompensationKind = (typeof COMPENSATION_KINDS)[number];
+
+/** procedure §5: report upward to the CS supervisor, the centre director, or the company. */
+export const ESCALATION_LEVELS = ['supervisor', 'director', 'company'] as const;
+export const escalationLevelSchema = z.enum(ESCALATION_LEVELS, { error: '请选择上报对象' });
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+/** The deadlines a complaint carries (procedure §4–§5); each is kept with its outcome for statistics. */
+export const DEADLINE_KINDS = ['response', 'report', 'dispatch', 'resolution', 'follow_up', 'invalid_notice'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];

@@ -8,3 +8,6 @@ export * from './settings.schema';
 export * from './attachment.schema';
 export * from './channel-names';
 export * from './channels';
+export * from './calendar.schema';
+export * from './deadline.schema';
+export * from './lifecycle.schema';

@@ -22,3 +22,22 @@ export function toWallTime(instant: Date, timeZone: string): string {
   const parts = Object.fromEntries(f.formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
+
+/** Milliseconds since the epoch of a wall time in `timeZone` (the offset found with Intl; exact outside DST gaps). */
+export function wallToEpochMs(wall: string, timeZone: string): number {
+  const m = WALL_TIME_PATTERN.exec(wall);
+  if (!m) throw new RangeError(`not a wall time: ${wall}`);
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const asIfUtc = Date.UTC(y, mo - 1, d, h, mi);
+  const offsetAt = (ms: number) => Date.parse(`${toWallTime(new Date(ms), timeZone).replace(' ', 'T')}:00Z`) - ms;
+  const first = asIfUtc - offsetAt(asIfUtc);
+  return asIfUtc - offsetAt(first);
+}
+
+/** A wall time moved by whole minutes on the clock (hour deadlines run around the clock). */
+export const addMinutesToWall = (wall: string, minutes: number, timeZone: string): string =>
+  toWallTime(new Date(wallToEpochMs(wall, timeZone) + minutes * 60_000), timeZone);
+
+/** Whole minutes from `from` to `to` (negative when `to` is earlier). */
+export const minutesBetween = (from: string, to: string, timeZone: string): number =>
+  Math.round((wallToEpochMs(to, timeZone) - wallToEpochMs(from, timeZone)) / 60_000);

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import * as initial from './0010-initial';
+import * as lifecycle from './0020-lifecycle';
 
 export interface Migration {
   version: number;
@@ -8,7 +9,10 @@ export interface Migration {
 }
 
 /** Ordered registry; versions rise in steps of 10. Add new files at the end, never edit shipped ones. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: 'initial', up: initial.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'initial', up: initial.up },
+  { version: 20, name: 'lifecycle', up: lifecycle.up },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

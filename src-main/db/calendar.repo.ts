@@ -1,0 +1,33 @@
+import type { Db } from './connection';
+import type { CalendarDay } from '../domain/calendar';
+
+export function listCalendarDays(db: Db): CalendarDay[] {
+  return db.prepare('SELECT date, kind, name FROM calendar_days ORDER BY date').all() as CalendarDay[];
+}
+
+export function listCalendarYears(db: Db): { year: number; source: string }[] {
+  return db.prepare('SELECT year, source FROM calendar_years ORDER BY year').all() as { year: number; source: string }[];
+}
+
+export function upsertCalendarDay(db: Db, day: CalendarDay): void {
+  db.prepare('INSERT INTO calendar_days (date, kind, name) VALUES (?, ?, ?) ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, name = excluded.name').run(
+    day.date,
+    day.kind,
+    day.name,
+  );
+}
+
+export function deleteCalendarDay(db: Db, date: string): boolean {
+  return db.prepare('DELETE FROM calendar_days WHERE date = ?').run(date).changes === 1;
+}
+
+/** Replace one year's schedule (an import): its days and its source line. */
+export function replaceCalendarYear(db: Db, year: number, source: string, days: readonly CalendarDay[]): void {
+  db.prepare("DELETE FROM calendar_days WHERE date LIKE ? || '-%'").run(String(year));
+  for (const day of days) upsertCalendarDay(db, day);
+  db.prepare('INSERT INTO calendar_years (year, source) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET source = excluded.source').run(year, source);
+}
+
+export function ensureCalendarYear(db: Db, year: number): void {
+  db.prepare("INSERT INTO calendar_years (year, source) VALUES (?, '手工录入') ON CONFLICT (year) DO NOTHING").run(year);
+}

@@ -1,0 +1,203 @@
+import type { Db } from './connection';
+import type { CompensationKind, ComplaintStatus, ContactMethod, EscalationLevel, Satisfaction } from '../../src-preload/contract';
+
+/** The lifecycle columns of a complaint (migration 0020). */
+export interface LifecycleColumns {
+  status: ComplaintStatus;
+  round: number;
+  heldFromStatus: ComplaintStatus | '';
+  summary: string;
+  improvement: string;
+  invalidNoticedAt: string;
+  invalidNoticeMethod: ContactMethod | '';
+  closedAt: string;
+}
+
+export function getLifecycleColumns(db: Db, complaintId: string): LifecycleColumns | undefined {
+  return db
+    .prepare(
+      `SELECT status, round, held_from_status AS heldFromStatus, summary, improvement,
+              invalid_noticed_at AS invalidNoticedAt, invalid_notice_method AS invalidNoticeMethod, closed_at AS closedAt
+       FROM complaints WHERE id = ?`,
+    )
+    .get(complaintId) as LifecycleColumns | undefined;
+}
+
+const LIFECYCLE_COLUMN: Record<keyof LifecycleColumns, string> = {
+  status: 'status',
+  round: 'round',
+  heldFromStatus: 'held_from_status',
+  summary: 'summary',
+  improvement: 'improvement',
+  invalidNoticedAt: 'invalid_noticed_at',
+  invalidNoticeMethod: 'invalid_notice_method',
+  closedAt: 'closed_at',
+};
+
+/** Write lifecycle columns if the complaint is still at `version`; false when someone saved first. */
+export function updateLifecycleColumns(db: Db, id: string, version: number, changes: Partial<LifecycleColumns>, at: string): boolean {
+  const keys = Object.keys(changes) as (keyof LifecycleColumns)[];
+  const sets = keys.map((k) => `${LIFECYCLE_COLUMN[k]} = ?`);
+  return (
+    db
+      .prepare(`UPDATE complaints SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ? AND version = ?`)
+      .run(...keys.map((k) => changes[k]), at, id, version).changes === 1
+  );
+}
+
+export interface HandlingRound {
+  id: string;
+  round: number;
+  departmentId: string;
+  departmentName: string;
+  handlerId: string;
+  handlerName: string;
+  dispatchedAt: string;
+  dispatchedBy: string;
+  signedBy: string;
+  signedAt: string;
+  measures: string;
+  result: string;
+  completedBy: string;
+  completedAt: string;
+  compensationKind: CompensationKind;
+  /** Yuan, with fen as decimals (stored as integer fen). */
+  compensationAmount: number;
+}
+
+export function listRounds(db: Db, complaintId: string): HandlingRound[] {
+  const rows = db
+    .prepare(
+      `SELECT r.*, d.name AS department_name, COALESCE(s.name, '') AS handler_name
+       FROM handling_rounds r JOIN departments d ON d.id = r.department_id LEFT JOIN staff s ON s.id = r.handler_id
+       WHERE r.complaint_id = ? ORDER BY r.round`,
+    )
+    .all(complaintId) as Record<string, string | number | null>[];
+  return rows.map((r) => ({
+    id: r.id as string,
+    round: r.round as number,
+    departmentId: r.department_id as string,
+    departmentName: r.department_name as string,
+    handlerId: (r.handler_id as string | null) ?? '',
+    handlerName: r.handler_name as string,
+    dispatchedAt: r.dispatched_at as string,
+    dispatchedBy: r.dispatched_by as string,
+    signedBy: r.signed_by as string,
+    signedAt: r.signed_at as string,
+    measures: r.measures as string,
+    result: r.result as string,
+    completedBy: r.completed_by as string,
+    completedAt: r.completed_at as string,
+    compensationKind: r.compensation_kind as CompensationKind,
+    compensationAmount: (r.compensation_cents as number) / 100,
+  }));
+}
+
+/** Dispatch (or re-dispatch) a round: one row per round, replaced while nobody has signed for it. */
+export function upsertDispatch(
+  db: Db,
+  r: { id: string; complaintId: string; round: number; departmentId: string; handlerId: string; dispatchedAt: string; dispatchedBy: string },
+): void {
+  db.prepare(
+    `INSERT INTO handling_rounds (id, complaint_id, round, department_id, handler_id, dispatched_at, dispatched_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (complaint_id, round) DO UPDATE SET department_id = excluded.department_id, handler_id = excluded.handler_id,
+       dispatched_at = excluded.dispatched_at, dispatched_by = excluded.dispatched_by`,
+  ).run(r.id, r.complaintId, r.round, r.departmentId, r.handlerId || null, r.dispatchedAt, r.dispatchedBy);
+}
+
+export function updateRound(db: Db, complaintId: string, round: number, changes: Record<string, string | number>): void {
+  const keys = Object.keys(changes);
+  db.prepare(`UPDATE handling_rounds SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE complaint_id = ? AND round = ?`).run(
+    ...keys.map((k) => changes[k]),
+    complaintId,
+    round,
+  );
+}
+
+export interface FollowUp {
+  id: string;
+  round: number;
+  at: string;
+  method: ContactMethod | '';
+  visitor: string;
+  personVisited: string;
+  opinion: string;
+  satisfaction: Satisfaction | '';
+  impossibleReason: string;
+  approvedBy: string;
+}
+
+export function insertFollowUp(db: Db, complaintId: string, f: FollowUp): void {
+  db.prepare(
+    `INSERT INTO follow_ups (id, complaint_id, round, at, method, visitor, person_visited, opinion, satisfaction, impossible_reason, approved_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(f.id, complaintId, f.round, f.at, f.method, f.visitor, f.personVisited, f.opinion, f.satisfaction, f.impossibleReason, f.approvedBy);
+}
+
+export function listFollowUps(db: Db, complaintId: string): FollowUp[] {
+  return db
+    .prepare(
+      `SELECT id, round, at, method, visitor, person_visited AS personVisited, opinion, satisfaction,
+              impossible_reason AS impossibleReason, approved_by AS approvedBy
+       FROM follow_ups WHERE complaint_id = ? ORDER BY round, at`,
+    )
+    .all(complaintId) as FollowUp[];
+}
+
+export interface Escalation {
+  id: string;
+  at: string;
+  level: EscalationLevel;
+  reason: string;
+  actor: string;
+}
+
+export function insertEscalation(db: Db, complaintId: string, e: Escalation): void {
+  db.prepare('INSERT INTO escalations (id, complaint_id, at, level, reason, actor) VALUES (?, ?, ?, ?, ?, ?)').run(
+    e.id,
+    complaintId,
+    e.at,
+    e.level,
+    e.reason,
+    e.actor,
+  );
+}
+
+export function listEscalations(db: Db, complaintId: string): Escalation[] {
+  return db.prepare('SELECT id, at, level, reason, actor FROM escalations WHERE complaint_id = ? ORDER BY at, id').all(complaintId) as Escalation[];
+}
+
+export interface Hold {
+  id: string;
+  fromAt: string;
+  expectedDate: string;
+  reason: string;
+  resumedAt: string;
+  heldMinutes: number;
+}
+
+export function insertHold(db: Db, complaintId: string, h: Hold): void {
+  db.prepare('INSERT INTO holds (id, complaint_id, from_at, expected_date, reason, resumed_at, held_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    h.id,
+    complaintId,
+    h.fromAt,
+    h.expectedDate,
+    h.reason,
+    h.resumedAt,
+    h.heldMinutes,
+  );
+}
+
+export function listHolds(db: Db, complaintId: string): Hold[] {
+  return db
+    .prepare(
+      `SELECT id, from_at AS fromAt, expected_date AS expectedDate, reason, resumed_at AS resumedAt, held_minutes AS heldMinutes
+       FROM holds WHERE complaint_id = ? ORDER BY from_at, id`,
+    )
+    .all(complaintId) as Hold[];
+}
+
+export function closeHold(db: Db, holdId: string, resumedAt: string, heldMinutes: number): void {
+  db.prepare('UPDATE holds SET resumed_at = ?, held_minutes = ? WHERE id = ?').run(resumedAt, heldMinutes, holdId);
+}

@@ -1,0 +1,210 @@
+import type {
+  Board,
+  BoardCard,
+  ComplaintStatus,
+  BoardColumn,
+  DeadlineAlert,
+  DeadlinePolicy,
+  DeadlinePolicySetting,
+  DeadlinePreview,
+  DeadlineView,
+  Severity,
+} from '../../src-preload/contract';
+import { BOARD_COLUMNS, toWallTime } from '../../src-preload/contract';
+import { readSettings, writeSetting } from '../db/settings.repo';
+import { insertDeadline, listDeadlines, listOpenDeadlines, setDueAt, type DeadlineRow } from '../db/deadlines.repo';
+import { DEFAULT_DEADLINE_POLICY, deadlineState, dueAfter, intakeDeadlines, type DueContext, type IntakeFacts, type PlannedDeadline } from '../domain/deadlines';
+import { allowedActions } from '../domain/lifecycle';
+import { now } from '../lib/clock';
+import { ulid } from '../lib/ulid';
+import type { ServiceContext } from './context';
+import { loadCalendar } from './calendar.service';
+import { getSettings } from './settings.service';
+
+const POLICY_KEY = 'deadlinePolicy';
+
+export function getDeadlinePolicy(ctx: ServiceContext): DeadlinePolicySetting {
+  const stored = readSettings(ctx.db)[POLICY_KEY] as DeadlinePolicySetting | undefined;
+  return stored ?? { policy: DEFAULT_DEADLINE_POLICY, version: 1 };
+}
+
+/** A new policy applies to deadlines created from now on; existing ones keep the version they were set under. */
+export function updateDeadlinePolicy(ctx: ServiceContext, policy: DeadlinePolicy): DeadlinePolicySetting {
+  return ctx.db
+    .transaction(() => {
+      const next = { policy, version: getDeadlinePolicy(ctx).version + 1 };
+      writeSetting(ctx.db, POLICY_KEY, next);
+      return next;
+    })
+    .immediate();
+}
+
+export function dueContext(ctx: ServiceContext): DueContext & { policyVersion: number } {
+  const { policy, version } = getDeadlinePolicy(ctx);
+  return { policy, policyVersion: version, calendar: loadCalendar(ctx), timeZone: getSettings(ctx).timeZone };
+}
+
+export const wallNow = (ctx: ServiceContext) => toWallTime(now(), getSettings(ctx).timeZone);
+
+export function saveDeadline(ctx: ServiceContext, complaintId: string, d: PlannedDeadline, policyVersion: number): void {
+  insertDeadline(ctx.db, { id: ulid(), complaintId, ...d, policyVersion, pausedMinutes: 0, completedAt: '', cancelledAt: '' });
+}
+
+/** The intake form's preview (deadlines:preview): what the complaint's deadlines will be if saved now. */
+export function previewDeadlines(ctx: ServiceContext, facts: IntakeFacts): DeadlinePreview {
+  const { deadlines, warnings } = intakeDeadlines(facts, dueContext(ctx));
+  return { deadlines: deadlines.map(({ kind, dueAt }) => ({ kind, dueAt })), warnings };
+}
+
+function toView(d: DeadlineRow, nowWall: string, paused: boolean, policy: DeadlinePolicy, timeZone: string): DeadlineView {
+  const { state, minutes } = deadlineState({ ...d, paused }, nowWall, policy.warningRatio, timeZone);
+  return {
+    id: d.id,
+    kind: d.kind,
+    round: d.round,
+    startedAt: d.startedAt,
+    dueAt: d.dueAt,
+    completedAt: d.completedAt,
+    state,
+    minutes,
+    policyVersion: d.policyVersion,
+  };
+}
+
+/** A complaint's deadlines with where each stands now. On hold, the resolution clock stands still. */
+export function deadlineViews(ctx: ServiceContext, complaintId: string, onHold: boolean): DeadlineView[] {
+  const { policy } = getDeadlinePolicy(ctx);
+  const { timeZone } = getSettings(ctx);
+  const nowWall = wallNow(ctx);
+  return listDeadlines(ctx.db, complaintId).map((d) => toView(d, nowWall, onHold && d.kind === 'resolution', policy, timeZone));
+}
+
+/**
+ * After a calendar edit, open working-day deadlines are counted again on the corrected calendar
+ * (a calendar edit corrects a fact; a policy change only applies to new deadlines). Returns how
+ * many moved.
+ */
+export function recomputeOpenDeadlines(ctx: ServiceContext): number {
+  const calendar = loadCalendar(ctx);
+  const { timeZone } = getSettings(ctx);
+  return ctx.db
+    .transaction(() => {
+      let moved = 0;
+      for (const d of listOpenDeadlines(ctx.db)) {
+        if (d.rule?.unit !== 'working_days') continue;
+        const base = dueAfter(d.startedAt, d.rule, calendar, timeZone).dueAt;
+        // Keep any hold time already added on top of the counted due time.
+        const due = d.pausedMinutes ? dueAfter(base, { unit: 'minutes', amount: d.pausedMinutes }, calendar, timeZone).dueAt : base;
+        if (due !== d.dueAt) {
+          setDueAt(ctx.db, d.id, due, d.pausedMinutes);
+          moved++;
+        }
+      }
+      return moved;
+    })
+    .immediate();
+}
+
+interface OpenComplaintRow {
+  id: string;
+  number: string;
+  complainant_name: string;
+  building: string;
+  unit: string;
+  room: string;
+  severity: Severity;
+  status: ComplaintStatus;
+  held_from_status: string;
+  summary: string;
+  round: number;
+  complained_department_id: string | null;
+  department_id: string | null;
+  department_name: string;
+}
+
+function columnOf(minutes: number, dueAt: string, nowWall: string): BoardColumn {
+  if (minutes < 0) return 'overdue';
+  if (dueAt.slice(0, 10) === nowWall.slice(0, 10)) return 'today';
+  if (minutes <= 48 * 60) return 'within48h';
+  return 'normal';
+}
+
+/**
+ * The deadline board: every open complaint under its next deadline, in 已逾期 / 今日到期 / 48小时内 /
+ * 正常. One indexed read of the open deadlines and one of their complaints; the rest is arithmetic.
+ */
+export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string; severity?: Severity }): Board {
+  const { policy } = getDeadlinePolicy(ctx);
+  const { timeZone } = getSettings(ctx);
+  const nowWall = wallNow(ctx);
+  const open = listOpenDeadlines(ctx.db);
+  const ids = [...new Set(open.map((d) => d.complaintId))];
+  const complaints = new Map<string, OpenComplaintRow>();
+  // The responsible department is the current round's; before dispatch, the one complained about.
+  const select = ctx.db.prepare(
+    `SELECT c.id, c.number, c.complainant_name, c.building, c.unit, c.room, c.severity, c.status, c.held_from_status, c.summary, c.round,
+            c.complained_department_id, COALESCE(r.department_id, c.complained_department_id) AS department_id,
+            COALESCE(rd.name, cd.name, '') AS department_name
+     FROM complaints c
+     LEFT JOIN handling_rounds r ON r.complaint_id = c.id AND r.round = c.round
+     LEFT JOIN departments rd ON rd.id = r.department_id
+     LEFT JOIN departments cd ON cd.id = c.complained_department_id
+     WHERE c.id IN (SELECT value FROM json_each(?))`,
+  );
+  for (const row of select.all(JSON.stringify(ids)) as OpenComplaintRow[]) complaints.set(row.id, row);
+
+  const columns: Record<BoardColumn, BoardCard[]> = { overdue: [], today: [], within48h: [], normal: [] };
+  const byDepartment = new Map<string, Record<BoardColumn, number>>();
+  const placed = new Set<string>();
+  for (const d of open) {
+    // Open deadlines come soonest first, so the first one of a complaint that counts is its next.
+    const c = complaints.get(d.complaintId);
+    if (!c || placed.has(c.id)) continue;
+    if (filter.severity && c.severity !== filter.severity) continue;
+    if (filter.departmentId && c.department_id !== filter.departmentId && c.complained_department_id !== filter.departmentId) continue;
+    const onHold = c.status === 'on_hold';
+    if (onHold && d.kind === 'resolution' && open.some((o) => o.complaintId === c.id && o.kind !== 'resolution')) continue;
+    placed.add(c.id);
+    const view = toView(d, nowWall, onHold && d.kind === 'resolution', policy, timeZone);
+    const column = onHold ? 'normal' : columnOf(view.minutes, d.dueAt, nowWall);
+    const steps = allowedActions({
+      status: c.status,
+      severity: c.severity,
+      heldFromStatus: c.held_from_status as never,
+      hasSummary: c.summary !== '',
+      round: c.round,
+    }).filter((a) => a !== 'escalate' && a !== 'summarize' && a !== 'markInvalid' && a !== 'hold');
+    columns[column].push({
+      complaintId: c.id,
+      number: c.number,
+      complainantName: c.complainant_name,
+      room: `${c.building}${c.unit}${c.room}`,
+      departmentName: c.department_name,
+      severity: c.severity,
+      status: c.status,
+      nextKind: d.kind,
+      dueAt: d.dueAt,
+      minutes: view.minutes,
+      step: d.kind === 'report' ? 'escalate' : (steps[0] ?? null),
+      onHold,
+    });
+    const counts = byDepartment.get(c.department_name) ?? { overdue: 0, today: 0, within48h: 0, normal: 0 };
+    counts[column]++;
+    byDepartment.set(c.department_name, counts);
+  }
+  return {
+    now: nowWall,
+    columns,
+    byDepartment: [...byDepartment.entries()]
+      .map(([departmentName, counts]) => ({ departmentName, counts }))
+      .sort((a, b) => BOARD_COLUMNS.reduce((acc, col) => acc || b.counts[col] - a.counts[col], 0)),
+  };
+}
+
+/** Open deadlines overdue or due within the hour: what the desk is told about. */
+export function deadlineAlerts(ctx: ServiceContext): DeadlineAlert[] {
+  const board = buildBoard(ctx, {});
+  return [...board.columns.overdue, ...board.columns.today, ...board.columns.within48h]
+    .filter((card) => !card.onHold && card.minutes <= 60)
+    .map((card) => ({ deadlineId: `${card.complaintId}:${card.nextKind}:${card.dueAt}`, complaintId: card.complaintId, number: card.number, kind: card.nextKind, dueAt: card.dueAt, overdue: card.minutes < 0 }));
+}
