@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createAppContext, resolveDataDir, type AppContext } from './app-context';
@@ -10,6 +10,7 @@ import { log } from './lib/log';
 import { CONTENT_SECURITY_POLICY, mimeOfFile, resolveRendererFile } from './lib/static-files';
 import { APP_VERSION } from './lib/version';
 import { readAttachmentBytes } from './services/attachment-store';
+import { startDeadlineNotifier } from './deadline-notifier';
 
 /**
  * The renderer is served from app://desk/ rather than file:// (Electron security checklist #18):
@@ -94,6 +95,10 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle('app', serveAppProtocol);
     registerIpc(ipcMain, ctx.dispatch, APP_ORIGIN);
     mainWindow = createWindow();
+    // Desktop notifications for deadlines (web mode shows the same alerts inside the page).
+    if (Notification.isSupported()) {
+      startDeadlineNotifier(ctx.dispatch, (title, body) => new Notification({ title, body }).show());
+    }
   });
 
   app.on('web-contents-created', (_event, contents) => {

@@ -222,7 +222,7 @@ export function runStep<A extends LifecycleAction>(ctx: ServiceContext, action: 
         hasSummary: columns.summary !== '',
         round: columns.round,
       };
-      const outcome = transition(snapshot, action === 'followUp' ? { action: 'followUp', satisfaction: (input as LifecycleParsed<'followUp'>).satisfaction } : { action: action as Exclude<LifecycleAction, 'followUp'> });
+      const outcome = transition(snapshot, action === 'followUp' ? { action: 'followUp', satisfaction: (input as LifecycleParsed<'followUp'>).satisfaction } : { action: action });
       if (!outcome.ok) throw new AppError('VALIDATION', outcome.message, 'status');
       const at = wallNow(ctx);
       const effect = (EFFECTS[action] as (s: StepContext, i: typeof input) => StepEffect)({ ctx, complaintId: input.id, receivedAt: complaint.receivedAt, snapshot, actor, at }, input);

@@ -117,6 +117,7 @@ export type LifecycleParsed<A extends LifecycleAction> = z.output<(typeof LIFECY
 
 export interface HandlingRoundView {
   round: number;
+  departmentId: string;
   departmentName: string;
   handlerName: string;
   dispatchedAt: string;

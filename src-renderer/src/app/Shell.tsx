@@ -7,10 +7,14 @@ import { IntakePage } from '../features/intake/IntakePage';
 import { RegisterPage } from '../features/register/RegisterPage';
 import { ComplaintPage } from '../features/complaint/ComplaintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { BoardPage } from '../features/board/BoardPage';
+import { CalendarBanner } from './CalendarBanner';
+import { DeadlineAlerts } from './DeadlineAlerts';
 
-const NAV: { route: Route; key: 'intake' | 'register' | 'settings' }[] = [
+const NAV: { route: Route; key: 'intake' | 'register' | 'board' | 'settings' }[] = [
   { route: { page: 'intake' }, key: 'intake' },
   { route: { page: 'register' }, key: 'register' },
+  { route: { page: 'board' }, key: 'board' },
   { route: { page: 'settings' }, key: 'settings' },
 ];
 
@@ -58,9 +62,12 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <CalendarBanner />
+        <DeadlineAlerts />
         {route.page === 'intake' && <IntakePage />}
         {route.page === 'register' && <RegisterPage />}
-        {route.page === 'complaint' && <ComplaintPage key={route.id} id={route.id} />}
+        {route.page === 'complaint' && <ComplaintPage key={`${route.id}-${route.step ?? ''}`} id={route.id} step={route.step} />}
+        {route.page === 'board' && <BoardPage />}
         {route.page === 'settings' && <SettingsPage />}
       </AppShell.Main>
     </AppShell>

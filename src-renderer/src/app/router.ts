@@ -1,22 +1,29 @@
 import { useEffect, useState } from 'react';
+import { LIFECYCLE_ACTIONS, type LifecycleAction } from '../../../src-preload/contract/enums';
 
 /** Routes live in the URL hash (#/register, #/complaints/<id>): works the same on app:// and http://. */
 export type Route =
   | { page: 'intake' }
   | { page: 'register' }
-  | { page: 'complaint'; id: string }
+  | { page: 'complaint'; id: string; step?: LifecycleAction }
+  | { page: 'board' }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
-  const complaint = /^\/complaints\/([0-9A-Z]{26})$/.exec(path);
-  if (complaint) return { page: 'complaint', id: complaint[1]! };
+  const complaint = /^\/complaints\/([0-9A-Z]{26})(?:\?step=(\w+))?$/.exec(path);
+  if (complaint) {
+    const step = LIFECYCLE_ACTIONS.find((a) => a === complaint[2]);
+    return step ? { page: 'complaint', id: complaint[1]!, step } : { page: 'complaint', id: complaint[1]! };
+  }
   if (path === '/register') return { page: 'register' };
+  if (path === '/board') return { page: 'board' };
   if (path === '/settings') return { page: 'settings' };
   return { page: 'intake' };
 }
 
-export const hrefOf = (route: Route) => (route.page === 'complaint' ? `#/complaints/${route.id}` : `#/${route.page}`);
+export const hrefOf = (route: Route) =>
+  route.page === 'complaint' ? `#/complaints/${route.id}${route.step ? `?step=${route.step}` : ''}` : `#/${route.page}`;
 
 export function navigate(route: Route): void {
   window.location.hash = hrefOf(route);

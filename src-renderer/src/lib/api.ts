@@ -1,3 +1,4 @@
+import { notifyDataChanged } from './data-events';
 import type { ChannelInput, ChannelName, ChannelOutput, Result, AppErrorCode } from '../../../src-preload/contract';
 
 /** A refusal from main, with the Chinese message to show and the field it concerns. */
@@ -10,6 +11,9 @@ export class ApiError extends Error {
     super(message);
   }
 }
+
+/** Calls that only read: everything else may have changed data the board and alerts show. */
+const READ_ONLY = /:(get|list|info|preview|alerts|export|getPolicy|addWorkingDays)$/;
 
 async function viaHttp(channel: string, input: unknown): Promise<Result<unknown>> {
   let response: Response;
@@ -32,5 +36,6 @@ async function viaHttp(channel: string, input: unknown): Promise<Result<unknown>
 export async function call<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
   const result = window.api ? await (window.api[channel] as (i: unknown) => Promise<Result<unknown>>)(input) : await viaHttp(channel, input);
   if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.field);
+  if (!READ_ONLY.test(channel)) notifyDataChanged();
   return result.value as ChannelOutput<K>;
 }

@@ -8,3 +8,15 @@ export const formatInstant = (iso: string, timeZone: string) => toWallTime(new D
 
 /** Now, as the intake form pre-fills 受理时间. */
 export const nowWallTime = (timeZone: string) => toWallTime(new Date(), timeZone);
+
+/** `2 天 3 小时`: a span of minutes as people say it (days, hours, minutes; largest two parts). */
+export function formatDuration(minutes: number, units: { days: string; hours: string; minutes: string }): string {
+  const total = Math.abs(Math.round(minutes));
+  const parts: [number, string][] = [
+    [Math.floor(total / 1440), units.days],
+    [Math.floor((total % 1440) / 60), units.hours],
+    [total % 60, units.minutes],
+  ];
+  const shown = parts.filter(([n]) => n > 0).slice(0, 2);
+  return (shown.length ? shown : [[0, units.minutes] as [number, string]]).map(([n, unit]) => unit.replace('{n}', String(n))).join(' ');
+}

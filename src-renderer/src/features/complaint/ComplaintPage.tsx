@@ -9,6 +9,7 @@ import {
   type ComplaintCreateInput,
   type ComplaintDetail,
   type ComplaintFields as Fields,
+  type LifecycleAction,
 } from '../../../../src-preload/contract';
 import { call } from '../../lib/api';
 import { showServerError } from '../../lib/forms';
@@ -20,12 +21,13 @@ import { ComplaintFields } from './ComplaintFields';
 import { StatusBadge } from './StatusBadge';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { Timeline } from './Timeline';
+import { ProcessPanel } from './ProcessPanel';
 
 const fieldsOf = (c: Complaint): ComplaintCreateInput =>
   Object.fromEntries(COMPLAINT_FIELD_NAMES.map((f) => [f, c[f]])) as unknown as ComplaintCreateInput;
 
 /** One complaint: every field editable (same schema as intake), its attachments and timeline. */
-export function ComplaintPage({ id }: { id: string }) {
+export function ComplaintPage({ id, step }: { id: string; step?: LifecycleAction }) {
   const { m } = useI18n();
   const [detail, setDetail] = useState<ComplaintDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -51,7 +53,7 @@ export function ComplaintPage({ id }: { id: string }) {
     );
   }
   if (!detail) return <Loader />;
-  return <ComplaintView key={detail.complaint.version} detail={detail} reload={load} message={message} setMessage={setMessage} />;
+  return <ComplaintView key={detail.complaint.version} detail={detail} reload={load} message={message} setMessage={setMessage} initialStep={step} />;
 }
 
 interface Message {
@@ -64,9 +66,10 @@ interface ViewProps {
   reload: () => Promise<void>;
   message: Message | null;
   setMessage: (message: Message | null) => void;
+  initialStep?: LifecycleAction;
 }
 
-function ComplaintView({ detail, reload, message, setMessage }: ViewProps) {
+function ComplaintView({ detail, reload, message, setMessage, initialStep }: ViewProps) {
   const { m } = useI18n();
   const { operatorId } = useOperator();
   const { complaint } = detail;
@@ -134,6 +137,7 @@ function ComplaintView({ detail, reload, message, setMessage }: ViewProps) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
+            <ProcessPanel detail={detail} reload={reload} initialStep={initialStep} />
             <AttachmentsPanel complaintId={complaint.id} attachments={detail.attachments} onChange={reload} />
             <Paper withBorder p="md">
               <Text fw={600} mb="sm">

@@ -6,6 +6,7 @@ const COLOR: Record<ComplaintStatus, string> = {
   registered: 'blue',
   dispatched: 'indigo',
   in_progress: 'orange',
+  on_hold: 'yellow',
   handled: 'cyan',
   followed_up: 'teal',
   closed: 'gray',

@@ -8,6 +8,7 @@ import { formatInstant } from '../../lib/format';
 function useValueLabel() {
   const { m } = useI18n();
   const enums: Record<string, Record<string, string>> = {
+    status: m.status,
     channel: m.channel,
     severity: m.severity,
     urgency: m.urgency,
@@ -31,7 +32,7 @@ export function Timeline({ events }: { events: ComplaintEvent[] }) {
             {formatInstant(event.at, settings.timeZone)}
           </Text>
           {event.note && <Text size="sm">{event.note}</Text>}
-          {event.kind === 'updated' &&
+          {event.kind !== 'created' &&
             event.changes.map((change) => (
               <Text size="sm" key={change.field}>
                 {fieldLabel(change.field)}：{valueLabel(change.field, change.before)} → {valueLabel(change.field, change.after)}

@@ -12,6 +12,7 @@ import { useLookups } from '../../app/lookups';
 import { useOperator } from '../../app/operator';
 import { hrefOf } from '../../app/router';
 import { ComplaintFields } from '../complaint/ComplaintFields';
+import { DeadlinePreview } from './DeadlinePreview';
 
 function blankComplaint(timeZone: string, receiverId: string, channel: ComplaintCreateInput['channel'] = 'phone'): ComplaintCreateInput {
   return {
@@ -119,6 +120,12 @@ export function IntakePage() {
         >
           <Stack>
             <ComplaintFields form={form} autoFocus />
+            <DeadlinePreview
+              receivedAt={form.watch('receivedAt')}
+              severity={form.watch('severity') ?? 'ordinary'}
+              urgency={form.watch('urgency') ?? 'normal'}
+              requestedReplyAt={form.watch('requestedReplyAt') ?? ''}
+            />
             {formError && <Alert color="red">{formError}</Alert>}
             <Group justify="flex-end">
               <Button type="submit">{m.intake.submit}</Button>

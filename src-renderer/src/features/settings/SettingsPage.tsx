@@ -4,6 +4,8 @@ import { useLookups } from '../../app/lookups';
 import { OfficeForm } from './OfficeForm';
 import { ListEditor } from './ListEditor';
 import { StaffEditor } from './StaffEditor';
+import { PolicyForm } from './PolicyForm';
+import { CalendarEditor } from './CalendarEditor';
 
 /** Settings: the office, its departments, complaint categories and staff. */
 export function SettingsPage() {
@@ -16,6 +18,8 @@ export function SettingsPage() {
       <ListEditor title={m.settings.departments} entries={departments} channel="departments:save" testId="departments" />
       <ListEditor title={m.settings.categories} entries={categories} channel="categories:save" testId="categories" />
       <StaffEditor />
+      <PolicyForm />
+      <CalendarEditor />
       <Paper withBorder p="md">
         <Table>
           <Table.Tbody>

@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Badge, Card, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { BOARD_COLUMNS, SEVERITIES, type Board, type BoardCard, type BoardColumn, type Severity } from '../../../../src-preload/contract';
+import { call } from '../../lib/api';
+import { formatDuration } from '../../lib/format';
+import { fill, useI18n } from '../../app/i18n';
+import { useLookups } from '../../app/lookups';
+import { hrefOf } from '../../app/router';
+import { onDataChanged } from '../../lib/data-events';
+
+const REFRESH_MS = 60_000;
+const COLUMN_COLOR: Record<BoardColumn, string> = { overdue: 'red', today: 'orange', within48h: 'yellow', normal: 'teal' };
+
+/** The deadline board (时限看板): every open complaint under its next deadline. Refreshes each minute and after every change. */
+export function BoardPage() {
+  const { m } = useI18n();
+  const { departments } = useLookups();
+  const [departmentId, setDepartmentId] = useState('');
+  const [severity, setSeverity] = useState('');
+  const [board, setBoard] = useState<Board | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setBoard(await call('board:get', { ...(departmentId && { departmentId }), ...(severity && { severity: severity as Severity }) }));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [departmentId, severity]);
+
+  useEffect(() => {
+    void load();
+    const timer = window.setInterval(() => void load(), REFRESH_MS);
+    const unsubscribe = onDataChanged(() => void load());
+    const onVisible = () => document.visibilityState === 'visible' && void load();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.clearInterval(timer);
+      unsubscribe();
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [load]);
+
+  const all = { value: '', label: m.common.all };
+  return (
+    <Stack gap="sm" data-page="board" data-loaded={board ? 'true' : 'false'} data-now={board?.now}>
+      <Group justify="space-between">
+        <Title order={2}>{m.board.title}</Title>
+        {board && <Text size="sm" c="dimmed">{fill(m.board.updatedAt, { time: board.now })}</Text>}
+      </Group>
+      <Group gap="xs" align="flex-end">
+        <NativeSelect label={m.board.department} value={departmentId} onChange={(e) => setDepartmentId(e.currentTarget.value)} data={[all, ...departments.map((d) => ({ value: d.id, label: d.name }))]} />
+        <NativeSelect label={m.board.severity} value={severity} onChange={(e) => setSeverity(e.currentTarget.value)} data={[all, ...SEVERITIES.map((s) => ({ value: s, label: m.severity[s] }))]} />
+      </Group>
+      {error && <Alert color="red">{error}</Alert>}
+      {board && (
+        <>
+          <SimpleGrid cols={4} spacing="sm">
+            {BOARD_COLUMNS.map((column) => (
+              <Paper key={column} withBorder p="xs" data-column={column} bg="gray.0">
+                <Group justify="space-between" mb="xs">
+                  <Text fw={700} c={COLUMN_COLOR[column]}>
+                    {m.board[column]}
+                  </Text>
+                  <Badge color={COLUMN_COLOR[column]} data-testid={`count-${column}`}>
+                    {board.columns[column].length}
+                  </Badge>
+                </Group>
+                <Stack gap="xs">
+                  {board.columns[column].length === 0 && <Text size="sm" c="dimmed">{m.board.empty}</Text>}
+                  {board.columns[column].map((card) => (
+                    <BoardCardView key={card.complaintId} card={card} />
+                  ))}
+                </Stack>
+              </Paper>
+            ))}
+          </SimpleGrid>
+          <Paper withBorder p="xs">
+            <Text fw={600} mb="xs">
+              {m.board.byDepartment}
+            </Text>
+            <Table data-testid="board-departments">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{m.board.department}</Table.Th>
+                  {BOARD_COLUMNS.map((c) => (
+                    <Table.Th key={c}>{m.board[c]}</Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {board.byDepartment.map((row) => (
+                  <Table.Tr key={row.departmentName}>
+                    <Table.Td>{row.departmentName || m.common.none}</Table.Td>
+                    {BOARD_COLUMNS.map((c) => (
+                      <Table.Td key={c}>{row.counts[c]}</Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function BoardCardView({ card }: { card: BoardCard }) {
+  const { m } = useI18n();
+  const span = formatDuration(card.minutes, m.duration);
+  return (
+    <Card
+      component="a"
+      href={hrefOf({ page: 'complaint', id: card.complaintId, ...(card.step && { step: card.step }) })}
+      withBorder
+      padding="xs"
+      data-testid="board-card"
+      data-number={card.number}
+    >
+      <Group justify="space-between" gap={4}>
+        <Text size="sm" fw={600}>
+          {card.number}
+        </Text>
+        <Badge size="xs" variant="light">
+          {m.severity[card.severity]}
+        </Badge>
+      </Group>
+      <Text size="sm">
+        {card.complainantName} {card.room}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {card.departmentName} · {m.status[card.status]}
+      </Text>
+      <Text size="xs" mt={4}>
+        {m.deadline.kind[card.nextKind]} {card.dueAt} ·{' '}
+        {card.onHold ? m.board.onHold : card.minutes < 0 ? fill(m.board.overdueBy, { time: span }) : fill(m.board.dueIn, { time: span })}
+      </Text>
+      {card.step && (
+        <Text size="xs" c="teal" fw={600}>
+          {m.board.step}：{m.action[card.step]}
+        </Text>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,58 @@
+import { Badge, Table, Text } from '@mantine/core';
+import type { DeadlineState, DeadlineView } from '../../../../src-preload/contract';
+import { fill, useI18n } from '../../app/i18n';
+import { formatDuration } from '../../lib/format';
+
+export const DEADLINE_STATE_COLOR: Record<DeadlineState, string> = {
+  met: 'teal',
+  late: 'orange',
+  due: 'blue',
+  soon: 'yellow',
+  overdue: 'red',
+  paused: 'gray',
+  cancelled: 'gray',
+};
+
+/** Each deadline of a complaint: due time, where it stands, and by how much. */
+export function DeadlineList({ deadlines }: { deadlines: DeadlineView[] }) {
+  const { m } = useI18n();
+  const span = (minutes: number) => formatDuration(minutes, m.duration);
+  const detail = (d: DeadlineView) => {
+    if (d.state === 'late') return fill(m.deadline.lateBy, { time: span(d.minutes) });
+    if (d.state === 'overdue') return fill(m.deadline.overdueBy, { time: span(d.minutes) });
+    if (d.state === 'due' || d.state === 'soon' || d.state === 'paused') return fill(m.deadline.left, { time: span(d.minutes) });
+    return d.completedAt ? `${m.deadline.completed} ${d.completedAt}` : '';
+  };
+  return (
+    <Table withTableBorder data-testid="deadlines">
+      <Table.Tbody>
+        {deadlines.map((d) => (
+          <Table.Tr key={d.id} data-kind={d.kind} data-state={d.state}>
+            <Table.Td>
+              {m.deadline.kind[d.kind]}
+              {d.round > 1 && (
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  {fill(m.deadline.round, { round: d.round })}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">
+                {m.deadline.due} {d.dueAt}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge color={DEADLINE_STATE_COLOR[d.state]} variant="light">
+                {m.deadline.state[d.state]}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Text size="xs">{detail(d)}</Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import type { ComplaintDetail, LifecycleAction } from '../../../../src-preload/contract';
+import { fill, useI18n } from '../../app/i18n';
+import { formatDuration } from '../../lib/format';
+import { DeadlineList } from './DeadlineList';
+import { StepDialog } from './StepDialog';
+import { StatusBadge } from './StatusBadge';
+
+interface Props {
+  detail: ComplaintDetail;
+  reload: () => Promise<void>;
+  /** Open this step's form at once (the board's card links here). */
+  initialStep?: LifecycleAction;
+}
+
+/** Where the complaint stands in the procedure, its deadlines, and a button for each step allowed now. */
+export function ProcessPanel({ detail, reload, initialStep }: Props) {
+  const { m } = useI18n();
+  const { complaint, process } = detail;
+  const [open, setOpen] = useState<LifecycleAction | null>(initialStep && process.allowedActions.includes(initialStep) ? initialStep : null);
+
+  return (
+    <Paper withBorder p="md" data-testid="process">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text fw={600}>{m.process.title}</Text>
+          <Group gap="xs">
+            <StatusBadge status={complaint.status} />
+            {process.round > 0 && <Text size="xs" c="dimmed">{fill(m.process.round, { round: process.round })}</Text>}
+          </Group>
+        </Group>
+        {process.allowedActions.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {m.process.none}
+          </Text>
+        ) : (
+          <Group gap="xs" aria-label={m.process.nextSteps}>
+            {process.allowedActions.map((action, i) => (
+              <Button key={action} size="xs" variant={i === 0 ? 'filled' : 'light'} onClick={() => setOpen(action)}>
+                {m.action[action]}
+              </Button>
+            ))}
+          </Group>
+        )}
+        <DeadlineList deadlines={process.deadlines} />
+        {process.heldMinutes > 0 && (
+          <Text size="xs" c="dimmed">
+            {fill(m.deadline.heldTotal, { time: formatDuration(process.heldMinutes, m.duration) })}
+          </Text>
+        )}
+        <ProcessRecord detail={detail} />
+      </Stack>
+      {open && (
+        <StepDialog
+          key={`${open}-${complaint.version}`}
+          action={open}
+          complaint={complaint}
+          departmentId={process.rounds.at(-1)?.departmentId ?? complaint.complainedDepartmentId}
+          onClose={() => setOpen(null)}
+          onDone={reload}
+        />
+      )}
+    </Paper>
+  );
+}
+
+/** The 投诉处理记录表 as recorded so far: each round, follow-ups, escalations, holds, the summary. */
+function ProcessRecord({ detail }: { detail: ComplaintDetail }) {
+  const { m } = useI18n();
+  const { process } = detail;
+  const rows: [string, string][] = [];
+  for (const r of process.rounds) {
+    const prefix = process.rounds.length > 1 ? `${fill(m.process.round, { round: r.round })} ` : '';
+    rows.push([`${prefix}${m.process.department}`, `${r.departmentName}${r.handlerName ? `（${r.handlerName}）` : ''}  ${m.process.dispatchedAt} ${r.dispatchedAt}`]);
+    if (r.signedAt) rows.push([`${prefix}${m.process.signedBy}`, `${r.signedBy}  ${r.signedAt}`]);
+    if (r.completedAt) {
+      rows.push([`${prefix}${m.process.measures}`, r.measures]);
+      rows.push([`${prefix}${m.process.result}`, `${r.result}（${r.completedBy}，${r.completedAt}）`]);
+      if (r.compensationKind !== 'none') rows.push([`${prefix}${m.process.compensation}`, `${m.compensation[r.compensationKind]} ${r.compensationAmount} 元`]);
+    }
+    for (const f of process.followUps.filter((x) => x.round === r.round)) {
+      rows.push([
+        `${prefix}${m.process.followUps}`,
+        f.impossibleReason
+          ? `${m.process.impossibleReason}：${f.impossibleReason}（${f.approvedBy}）`
+          : `${f.at} ${f.method ? m.contactMethod[f.method] : ''} ${f.visitor} → ${f.personVisited}：${f.satisfaction ? m.satisfaction[f.satisfaction] : ''} ${f.opinion}`,
+      ]);
+    }
+  }
+  for (const e of process.escalations) rows.push([m.process.escalations, `${e.at} ${m.escalation[e.level]}：${e.reason}（${e.actor}）`]);
+  for (const h of process.holds) rows.push([m.action.hold, `${h.fromAt} → ${h.resumedAt || '…'}：${h.reason}`]);
+  if (process.summary) rows.push([m.process.summary, `${process.summary}；${m.process.improvement}：${process.improvement}`]);
+  if (process.invalidNoticedAt) rows.push([m.action.notifyInvalid, `${process.invalidNoticedAt} ${process.invalidNoticeMethod ? m.contactMethod[process.invalidNoticeMethod] : ''}`]);
+  if (rows.length === 0) return null;
+  return (
+    <Table withTableBorder data-testid="process-record">
+      <Table.Tbody>
+        {rows.map(([label, value], i) => (
+          <Table.Tr key={i}>
+            <Table.Th w={130}>{label}</Table.Th>
+            <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{value}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
