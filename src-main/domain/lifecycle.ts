@@ -116,10 +116,27 @@ export function transition(s: LifecycleSnapshot, input: ActionInput): Transition
 
 /** The steps a user can take now, for the buttons on the complaint page and the board's "next step". */
 export function allowedActions(s: LifecycleSnapshot): LifecycleAction[] {
-  return (Object.keys(ALLOWED_FROM) as LifecycleAction[]).filter((action) =>
+  const allowed = (Object.keys(ALLOWED_FROM) as LifecycleAction[]).filter((action) =>
     transition(s, action === 'followUp' ? { action, satisfaction: 'satisfied' } : { action }).ok,
   );
+  // The step that moves it on comes first; the rest keep the procedure's order.
+  const primary = PRIMARY_STEP[s.status];
+  return primary && allowed.includes(primary) ? [primary, ...allowed.filter((a) => a !== primary)] : allowed;
 }
+
+/** The step that moves the complaint on from each state: the board's "to do" and the first button. */
+const PRIMARY_STEP: Record<ComplaintStatus, LifecycleAction | null> = {
+  registered: 'dispatch',
+  dispatched: 'signFor',
+  in_progress: 'recordResult',
+  on_hold: 'resume',
+  handled: 'followUp',
+  followed_up: 'summarize',
+  invalid: 'notifyInvalid',
+  closed: null,
+};
+
+export const primaryStep = (s: LifecycleSnapshot): LifecycleAction | null => PRIMARY_STEP[s.status];
 
 /** Open: not yet closed; deadlines run and the board shows it. */
 export const isOpen = (status: ComplaintStatus) => status !== 'closed';

@@ -14,7 +14,7 @@ import { BOARD_COLUMNS, toWallTime } from '../../src-preload/contract';
 import { readSettings, writeSetting } from '../db/settings.repo';
 import { insertDeadline, listDeadlines, listOpenDeadlines, setDueAt, type DeadlineRow } from '../db/deadlines.repo';
 import { DEFAULT_DEADLINE_POLICY, deadlineState, dueAfter, intakeDeadlines, type DueContext, type IntakeFacts, type PlannedDeadline } from '../domain/deadlines';
-import { allowedActions } from '../domain/lifecycle';
+import { primaryStep } from '../domain/lifecycle';
 import { now } from '../lib/clock';
 import { ulid } from '../lib/ulid';
 import type { ServiceContext } from './context';
@@ -167,13 +167,13 @@ export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string;
     placed.add(c.id);
     const view = toView(d, nowWall, onHold && d.kind === 'resolution', policy, timeZone);
     const column = onHold ? 'normal' : columnOf(view.minutes, d.dueAt, nowWall);
-    const steps = allowedActions({
+    const step = primaryStep({
       status: c.status,
       severity: c.severity,
-      heldFromStatus: c.held_from_status as never,
+      heldFromStatus: c.held_from_status as ComplaintStatus | '',
       hasSummary: c.summary !== '',
       round: c.round,
-    }).filter((a) => a !== 'escalate' && a !== 'summarize' && a !== 'markInvalid' && a !== 'hold');
+    });
     columns[column].push({
       complaintId: c.id,
       number: c.number,
@@ -185,7 +185,7 @@ export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string;
       nextKind: d.kind,
       dueAt: d.dueAt,
       minutes: view.minutes,
-      step: d.kind === 'report' ? 'escalate' : (steps[0] ?? null),
+      step: d.kind === 'report' ? 'escalate' : step,
       onHold,
     });
     const counts = byDepartment.get(c.department_name) ?? { overdue: 0, today: 0, within48h: 0, normal: 0 };

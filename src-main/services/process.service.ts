@@ -4,7 +4,7 @@ import { getLifecycleColumns, listEscalations, listFollowUps, listHolds, listRou
 import { allowedActions } from '../domain/lifecycle';
 import { notFound } from '../lib/app-error';
 import type { ServiceContext } from './context';
-import { deadlineViews } from './deadlines.service';
+import { deadlineViews, wallNow } from './deadlines.service';
 
 /** The procedure side of a complaint for its detail page: rounds, follow-ups, deadlines, next steps. */
 export function complaintProcess(ctx: ServiceContext, complaintId: string): ComplaintProcess {
@@ -13,6 +13,7 @@ export function complaintProcess(ctx: ServiceContext, complaintId: string): Comp
   if (!columns || !complaint) throw notFound('投诉');
   const holds = listHolds(ctx.db, complaintId);
   return {
+    now: wallNow(ctx),
     round: columns.round,
     rounds: listRounds(ctx.db, complaintId),
     followUps: listFollowUps(ctx.db, complaintId),

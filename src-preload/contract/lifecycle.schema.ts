@@ -161,6 +161,8 @@ export interface HoldView {
 
 /** The procedure side of a complaint: rounds, follow-ups, escalations, holds, deadlines, next steps. */
 export interface ComplaintProcess {
+  /** Now, on main's clock, in the office's zone: step forms pre-fill their times with it. */
+  now: string;
   round: number;
   rounds: HandlingRoundView[];
   followUps: FollowUpView[];

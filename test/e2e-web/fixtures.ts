@@ -14,7 +14,11 @@ export class WebApp {
   constructor(readonly dataDir: string) {}
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [WEB_ENTRY, '--port', '0', '--data-dir', this.dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // COMPLAINT_DESK_TEST_CLOCK lets a test pin main's clock (clock:set) instead of waiting for deadlines.
+    const child = spawn(process.execPath, [WEB_ENTRY, '--port', '0', '--data-dir', this.dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, COMPLAINT_DESK_TEST_CLOCK: '1' },
+    });
     this.process = child;
     let output = '';
     this.url = await new Promise<string>((resolve, reject) => {
@@ -48,6 +52,11 @@ export class WebApp {
   }
 }
 
+/** Pin main's clock to a time in Shanghai, e.g. '2026-11-02 09:00'. */
+export async function setClock(app: WebApp, wall: string): Promise<void> {
+  await app.call('clock:set', { now: `${wall.replace(' ', 'T')}:00+08:00` });
+}
+
 /** Set the office up through the API (the first-run screen has its own test). */
 export async function setUpOffice(app: WebApp): Promise<void> {
   await app.call('app:setup', { officeName: '阳光花园服务中心', officeCode: 'YGHA', operatorName: '周晓雯' });
@@ -58,6 +67,8 @@ export const field = (page: Page, label: string) => page.getByLabel(new RegExp(`
 
 /** Open the app and wait until it says it is ready (no sleeps). */
 export async function openApp(page: Page, app: WebApp, hash = ''): Promise<void> {
+  // A fresh load every time: going to the same URL with only a hash would not reload the page.
+  if (page.url() !== 'about:blank') await page.goto('about:blank');
   await page.goto(`${app.url}${hash}`);
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
 }

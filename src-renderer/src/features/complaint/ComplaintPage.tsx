@@ -33,6 +33,8 @@ export function ComplaintPage({ id, step }: { id: string; step?: LifecycleAction
   const [loadError, setLoadError] = useState<string | null>(null);
   // Kept here, not in the view: the view remounts with each new version, the "saved" note must stay.
   const [message, setMessage] = useState<Message | null>(null);
+  // The board opens a complaint at a step; that form opens once, not again after the step is saved.
+  const [pendingStep, setPendingStep] = useState(step);
 
   const load = useCallback(async () => {
     try {
@@ -44,6 +46,11 @@ export function ComplaintPage({ id, step }: { id: string; step?: LifecycleAction
   useEffect(() => {
     void load();
   }, [load]);
+  const reload = useCallback(async () => {
+    setPendingStep(undefined);
+    window.history.replaceState(null, '', hrefOf({ page: 'complaint', id }));
+    await load();
+  }, [id, load]);
 
   if (loadError) {
     return (
@@ -53,7 +60,7 @@ export function ComplaintPage({ id, step }: { id: string; step?: LifecycleAction
     );
   }
   if (!detail) return <Loader />;
-  return <ComplaintView key={detail.complaint.version} detail={detail} reload={load} message={message} setMessage={setMessage} initialStep={step} />;
+  return <ComplaintView key={detail.complaint.version} detail={detail} reload={reload} message={message} setMessage={setMessage} initialStep={pendingStep} />;
 }
 
 interface Message {

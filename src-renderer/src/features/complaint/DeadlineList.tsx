@@ -1,4 +1,4 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import type { DeadlineState, DeadlineView } from '../../../../src-preload/contract';
 import { fill, useI18n } from '../../app/i18n';
 import { formatDuration } from '../../lib/format';
@@ -24,11 +24,11 @@ export function DeadlineList({ deadlines }: { deadlines: DeadlineView[] }) {
     return d.completedAt ? `${m.deadline.completed} ${d.completedAt}` : '';
   };
   return (
-    <Table withTableBorder data-testid="deadlines">
-      <Table.Tbody>
-        {deadlines.map((d) => (
-          <Table.Tr key={d.id} data-kind={d.kind} data-state={d.state}>
-            <Table.Td>
+    <Stack gap={6} data-testid="deadlines">
+      {deadlines.map((d) => (
+        <Group key={d.id} justify="space-between" wrap="nowrap" gap="xs" data-kind={d.kind} data-state={d.state}>
+          <Stack gap={0}>
+            <Text size="sm" fw={500}>
               {m.deadline.kind[d.kind]}
               {d.round > 1 && (
                 <Text span size="xs" c="dimmed">
@@ -36,23 +36,17 @@ export function DeadlineList({ deadlines }: { deadlines: DeadlineView[] }) {
                   {fill(m.deadline.round, { round: d.round })}
                 </Text>
               )}
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">
-                {m.deadline.due} {d.dueAt}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Badge color={DEADLINE_STATE_COLOR[d.state]} variant="light">
-                {m.deadline.state[d.state]}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              <Text size="xs">{detail(d)}</Text>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+            </Text>
+            <Text size="xs" c="dimmed">
+              {m.deadline.due} {d.dueAt}
+              {detail(d) && ` · ${detail(d)}`}
+            </Text>
+          </Stack>
+          <Badge color={DEADLINE_STATE_COLOR[d.state]} variant="light" style={{ flexShrink: 0 }}>
+            {m.deadline.state[d.state]}
+          </Badge>
+        </Group>
+      ))}
+    </Stack>
   );
 }

@@ -57,6 +57,7 @@ export function ProcessPanel({ detail, reload, initialStep }: Props) {
           action={open}
           complaint={complaint}
           departmentId={process.rounds.at(-1)?.departmentId ?? complaint.complainedDepartmentId}
+          now={process.now}
           onClose={() => setOpen(null)}
           onDone={reload}
         />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm, type FieldValues, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
@@ -14,7 +14,6 @@ import {
 import { call } from '../../lib/api';
 import { showServerError } from '../../lib/forms';
 import { formKeyHandler } from '../../lib/keyboard';
-import { nowWallTime } from '../../lib/format';
 import { useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { useOperator } from '../../app/operator';
@@ -80,9 +79,8 @@ const FIELDS: Record<LifecycleAction, FieldSpec[]> = {
   resume: [],
 };
 
-function initialValues(action: LifecycleAction, complaint: Complaint, operatorId: string, timeZone: string, departmentId: string): FieldValues {
+function initialValues(action: LifecycleAction, complaint: Complaint, operatorId: string, now: string, departmentId: string): FieldValues {
   const base: FieldValues = { id: complaint.id, version: complaint.version, actorId: operatorId };
-  const now = nowWallTime(timeZone);
   for (const f of FIELDS[action]) {
     if (f.kind === 'wallTime') base[f.name] = now;
     else if (f.kind === 'staff') base[f.name] = f.optional ? '' : operatorId;
@@ -105,18 +103,20 @@ interface Props {
   complaint: Complaint;
   /** The department to preselect when dispatching: the one complained about, if any. */
   departmentId: string;
+  /** Main's "now": times on the form start there. */
+  now: string;
   onClose: () => void;
   onDone: () => Promise<void>;
 }
 
 /** One step of the procedure as a keyboard-first form, validated with the same schema main uses. */
-export function StepDialog({ action, complaint, departmentId, onClose, onDone }: Props) {
+export function StepDialog({ action, complaint, departmentId, now, onClose, onDone }: Props) {
   const { m } = useI18n();
-  const { staff, departments, settings } = useLookups();
+  const { staff, departments } = useLookups();
   const { operatorId } = useOperator();
   const form = useForm<FieldValues>({
     resolver: zodResolver(LIFECYCLE_SCHEMAS[action] as never) as unknown as Resolver<FieldValues>,
-    defaultValues: initialValues(action, complaint, operatorId, settings.timeZone, departmentId),
+    defaultValues: initialValues(action, complaint, operatorId, now, departmentId),
   });
   const [formError, setFormError] = useState<string | null>(null);
   const errors = form.formState.errors;
@@ -131,8 +131,26 @@ export function StepDialog({ action, complaint, departmentId, onClose, onDone }:
       } catch (error) {
         showServerError(form, error, setFormError);
       }
+    }, (invalid) => {
+      // Errors of fields the form does not show (the complaint, its version, the operator) go above the buttons.
+      const hidden = Object.entries(invalid).filter(([name]) => !FIELDS[action].some((f) => f.name === name));
+      if (hidden.length) setFormError(hidden.map(([, e]) => String(e?.message ?? '')).join('；'));
     })();
   };
+
+  // Ctrl+Enter saves wherever the focus is inside the dialog (even on its close button).
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+        e.preventDefault();
+        submitRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const activeStaff = staff.filter((s) => s.active);
   const staffOptions = (optional: boolean, onlySupervisors = false) => [
@@ -147,7 +165,8 @@ export function StepDialog({ action, complaint, departmentId, onClose, onDone }:
       label: f.label(m),
       withAsterisk: !f.optional,
       error: errors[f.name]?.message as string | undefined,
-      autoFocus: index === 0,
+      // Mantine's modal focuses the element marked data-autofocus (else its close button).
+      'data-autofocus': index === 0 || undefined,
     };
     switch (f.kind) {
       case 'textarea':
