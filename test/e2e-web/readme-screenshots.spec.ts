@@ -1,12 +1,13 @@
 import { join } from 'node:path';
-import { test, expect, field, openApp, setUpOffice } from './fixtures';
+import { test, expect, field, openApp, setClock, setUpOffice } from './fixtures';
 
 /** The README's pictures, from the real app in web mode: `npm run screenshots` (needs a CJK font, e.g. fonts-noto-cjk). */
 const OUT = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 interface Entry { id: string; name: string }
 
-test('README screenshots: intake form and register @screenshot', async ({ page, webApp }) => {
+test('README screenshots: intake form, register, deadline board @screenshot', async ({ page, webApp }) => {
+  await setClock(webApp, '2026-11-05 17:30');
   await setUpOffice(webApp);
   const staff = await webApp.call<Entry[]>('staff:list');
   const departments = await webApp.call<Entry[]>('departments:list');
@@ -44,4 +45,18 @@ test('README screenshots: intake form and register @screenshot', async ({ page, 
   await page.getByRole('link', { name: '投诉台账' }).click();
   await expect(page.getByTestId('register-table').locator('tbody tr')).toHaveCount(samples.length);
   await page.screenshot({ path: join(OUT, 'register.png') });
+
+  // Move two complaints along so the board has something in each column.
+  const list = await webApp.call<{ items: { id: string; complainantName: string }[] }>('complaints:list', {});
+  const byName = (name: string) => list.items.find((c) => c.complainantName === name)!.id;
+  for (const name of ['陈静', '孙丽']) {
+    const detail = await webApp.call<{ complaint: { version: number } }>('complaints:get', { id: byName(name) });
+    await webApp.call('lifecycle:dispatch', { id: byName(name), version: detail.complaint.version, actorId: staff[0]!.id, departmentId: id(departments, name === '陈静' ? '工程部' : '秩序维护部') });
+  }
+  await openApp(page, webApp, '#/board');
+  await expect(page.locator('[data-page="board"][data-loaded="true"]')).toBeVisible();
+  // Dismiss the deadline notices so the columns are readable.
+  const closeButtons = page.getByTestId('deadline-alerts').getByRole('button');
+  while ((await closeButtons.count()) > 0) await closeButtons.first().click();
+  await page.screenshot({ path: join(OUT, 'board.png'), fullPage: true });
 });
