@@ -319,8 +319,8 @@ const TIME_OF_DAY = ['凌晨', '早上', '上午', '中午', '下午', '傍晚',
 const NIGHT = ['晚上十点以后', '夜里十一点多', '凌晨一两点', '每天晚上', '午休时间'];
 const INVALID_REASONS = ['经核实为业主个人原因，非物业责任', '投诉对象不属于本项目管理范围', '重复投诉，已合并至原单处理', '经现场核实情况不属实'];
 const STATUS_BY_AGE: readonly { maxAgeDays: number; weights: Weighted<string> }[] = [
-  { maxAgeDays: 14, weights: [['registered', 20], ['dispatched', 25], ['in_progress', 25], ['handled', 15], ['followed_up', 5], ['closed', 5], ['invalid', 5]] },
-  { maxAgeDays: 60, weights: [['dispatched', 3], ['in_progress', 8], ['handled', 14], ['followed_up', 15], ['closed', 55], ['invalid', 5]] },
+  { maxAgeDays: 14, weights: [['registered', 20], ['dispatched', 25], ['in_progress', 22], ['on_hold', 3], ['handled', 15], ['followed_up', 5], ['closed', 5], ['invalid', 5]] },
+  { maxAgeDays: 60, weights: [['dispatched', 3], ['in_progress', 7], ['on_hold', 1], ['handled', 14], ['followed_up', 15], ['closed', 55], ['invalid', 5]] },
   { maxAgeDays: Infinity, weights: [['handled', 1], ['followed_up', 3], ['closed', 91], ['invalid', 5]] },
 ];
 
@@ -341,12 +341,12 @@ export function mobilePhone(rnd: Random): string {
   return rnd.pick(PHONE_PREFIXES) + rnd.digits(8);
 }
 
-/** The estate: 28 buildings, 2-4 units each, 11-33 floors, 2-4 flats a floor; some flats have a resident on file. */
+/** The estate: 28 buildings, 2-4 units each, 11-33 floors, 2-4 flats a floor (~5,000 flats); `count` of them complain. */
 export function makeHouseholds(rnd: Random, count: number): Household[] {
   const layout = Array.from({ length: 28 }, () => ({ units: rnd.int(2, 4), floors: rnd.pick([11, 18, 26, 33]), flats: rnd.int(2, 4) }));
   const seen = new Set<string>();
   const households: Household[] = [];
-  while (households.length < count) {
+  for (let attempt = 0; households.length < count && attempt < count * 50; attempt++) {
     const b = rnd.int(1, layout.length);
     const l = layout[b - 1]!;
     const unit = rnd.int(1, l.units);
@@ -405,8 +405,8 @@ export function makeComplaintFields(rnd: Random, dir: DirectoryIds, households: 
   const topic = rnd.weighted(TOPICS.map((t) => [t, t.weight] as const));
   const channel = rnd.weighted(CHANNEL_WEIGHTS);
   const anonymousChannel = channel === 'suggestion_box' || channel === 'questionnaire';
-  // A skewed pick: a few households complain often, most rarely or never.
-  const h = households[Math.floor(households.length * rnd.next() ** 2.2)]!;
+  // Some households are regulars (the first 300 get about twice the average), the rest spread evenly.
+  const h = rnd.chance(0.1) ? households[rnd.int(0, 299)]! : rnd.pick(households);
   const outsider = rnd.chance(anonymousChannel ? 0.3 : 0.04);
   const surname = h.name.startsWith('欧阳') || h.name.startsWith('司马') ? h.name.slice(0, 2) : h.name.slice(0, 1);
   const complainantName = anonymousChannel && rnd.chance(0.4) ? '匿名业主' : rnd.chance(0.22) ? `${surname}${rnd.pick(['先生', '女士', '阿姨', '大爷'])}` : h.name;

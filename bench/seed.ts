@@ -7,7 +7,6 @@ import { ulid } from '../src-main/lib/ulid';
 import { formatComplaintNumber } from '../src-main/services/complaints.service';
 import { COMPLAINT_FIELD_NAMES, type ComplaintFieldName, type ComplaintFields, type ListEntry, type Staff } from '../src-preload/contract';
 import {
-  dayString,
   historicalStatus,
   makeComplaintFields,
   wallTime,
@@ -158,4 +157,3 @@ export function bulkLoad(ctx: AppContext, dir: Directory, households: readonly H
   };
 }
 
-export { dayString };
