@@ -17,8 +17,14 @@ export function upsertCalendarDay(db: Db, day: CalendarDay): void {
   );
 }
 
+/** Remove a day; a year left with no days leaves the list of years too (an empty year cannot be exported). */
 export function deleteCalendarDay(db: Db, date: string): boolean {
-  return db.prepare('DELETE FROM calendar_days WHERE date = ?').run(date).changes === 1;
+  if (db.prepare('DELETE FROM calendar_days WHERE date = ?').run(date).changes !== 1) return false;
+  const year = date.slice(0, 4);
+  if (!db.prepare("SELECT 1 FROM calendar_days WHERE date LIKE ? || '-%' LIMIT 1").get(year)) {
+    db.prepare('DELETE FROM calendar_years WHERE year = ?').run(Number(year));
+  }
+  return true;
 }
 
 /** Replace one year's schedule (an import): its days and its source line. */

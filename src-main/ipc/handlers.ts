@@ -62,9 +62,9 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment): Ha
     },
     'calendar:get': () => calendarOverview(ctx),
     // A calendar edit corrects a fact: open working-day deadlines are counted again on it.
-    'calendar:saveDay': (input) => withRecompute(saveCalendarDay(ctx, input)),
-    'calendar:removeDay': (input) => withRecompute(removeCalendarDay(ctx, input.date)),
-    'calendar:import': (input) => withRecompute(importCalendar(ctx, input)),
+    'calendar:saveDay': (input) => withRecompute(() => saveCalendarDay(ctx, input)),
+    'calendar:removeDay': (input) => withRecompute(() => removeCalendarDay(ctx, input.date)),
+    'calendar:import': (input) => withRecompute(() => importCalendar(ctx, input)),
     'calendar:export': () => exportCalendar(ctx),
     'calendar:addWorkingDays': (input) => addWorkingDaysFrom(ctx, input.from, input.days),
     'clock:set': (input) => {
@@ -73,8 +73,14 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment): Ha
       return { now: wallNow(ctx) };
     },
   };
-  function withRecompute<T>(value: T): T {
-    recomputeOpenDeadlines(ctx);
-    return value;
+  /** The calendar edit and the recount of open deadlines commit together, or neither does. */
+  function withRecompute<T>(edit: () => T): T {
+    return ctx.db
+      .transaction(() => {
+        const value = edit();
+        recomputeOpenDeadlines(ctx);
+        return value;
+      })
+      .immediate();
   }
 }

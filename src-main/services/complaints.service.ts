@@ -27,7 +27,7 @@ import { getSettings } from './settings.service';
 import { requireActor } from './actor';
 import { complaintProcess } from './process.service';
 import { dueContext, saveDeadline } from './deadlines.service';
-import { intakeDeadlines } from '../domain/deadlines';
+import { intakeDeadlines, invalidNoticeDeadline } from '../domain/deadlines';
 
 /** `YGHA-20261102-003`: office code, day received, the day's sequence (procedure §3 编号). */
 export const formatComplaintNumber = (officeCode: string, receivedAt: string, seq: number) =>
@@ -75,7 +75,16 @@ export function createComplaint(ctx: ServiceContext, fields: ComplaintFields): C
       checkReferences(ctx, fields);
       const at = now().toISOString();
       const seq = nextDailySequence(ctx.db, officeCode, compactDay(fields.receivedAt));
-      insertComplaint(ctx.db, { id, officeCode, number: formatComplaintNumber(officeCode, fields.receivedAt, seq), status: 'registered', fields, at });
+      // An invalid complaint is still answered (§5): it starts out waiting for the notice to the complainant.
+      const invalidAtIntake = fields.validity === 'invalid';
+      insertComplaint(ctx.db, {
+        id,
+        officeCode,
+        number: formatComplaintNumber(officeCode, fields.receivedAt, seq),
+        status: invalidAtIntake ? 'invalid' : 'registered',
+        fields,
+        at,
+      });
       const changes: FieldChange[] = COMPLAINT_FIELD_NAMES.filter((f) => fields[f] !== '').map((f) => ({
         field: f,
         before: '',
@@ -84,7 +93,8 @@ export function createComplaint(ctx: ServiceContext, fields: ComplaintFields): C
       insertEvent(ctx.db, { id: ulid(), complaintId: id, at, actorId: fields.receiverId, actorName: requireActor(ctx, fields.receiverId, 'receiverId').name, kind: 'created', changes });
       // procedure §5: the deadlines start at intake (reply, report upward, dispatch, resolution).
       const due = dueContext(ctx);
-      for (const deadline of intakeDeadlines(fields, due).deadlines) saveDeadline(ctx, id, deadline, due.policyVersion);
+      const deadlines = invalidAtIntake ? [invalidNoticeDeadline(fields.receivedAt, due)] : intakeDeadlines(fields, due).deadlines;
+      for (const deadline of deadlines) saveDeadline(ctx, id, deadline, due.policyVersion);
     })
     .immediate();
   return getComplaint(ctx.db, id)!;
@@ -107,6 +117,10 @@ export function updateComplaint(ctx: ServiceContext, { id, version, actorId, pat
         throw new AppError('CONFLICT', `该投诉已被他人修改（当前第 ${current.version} 版，您编辑的是第 ${version} 版），请刷新后再改`);
       }
       const name = requireActor(ctx, actorId).name;
+      // Validity is a step of the procedure (判为无效, with its notice deadline), not a field edit.
+      if (patch.validity !== undefined && patch.validity !== current.validity) {
+        throw invalid('patch.validity', '投诉性质不能在这里修改：请使用“判为无效”步骤，系统会同时安排告知投诉人的时限');
+      }
       checkReferences(ctx, patch, 'patch.');
       const merged = { ...current, ...patch };
       if (merged.validity === 'invalid' && !merged.invalidReason) throw invalid('patch.invalidReason', '无效投诉必须填写无效原因');

@@ -10,7 +10,7 @@ import type {
   DeadlineView,
   Severity,
 } from '../../src-preload/contract';
-import { BOARD_COLUMNS, toWallTime } from '../../src-preload/contract';
+import { BOARD_COLUMNS, minutesBetween, toWallTime } from '../../src-preload/contract';
 import { readSettings, writeSetting } from '../db/settings.repo';
 import { insertDeadline, listDeadlines, listOpenDeadlines, setDueAt, type DeadlineRow } from '../db/deadlines.repo';
 import { DEFAULT_DEADLINE_POLICY, deadlineState, dueAfter, intakeDeadlines, type DueContext, type IntakeFacts, type PlannedDeadline } from '../domain/deadlines';
@@ -159,9 +159,9 @@ export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string;
   for (const d of open) {
     // Open deadlines come soonest first, so the first one of a complaint that counts is its next.
     const c = complaints.get(d.complaintId);
-    if (!c || placed.has(c.id)) continue;
+    if (!c || placed.has(c.id) || c.status === 'closed') continue;
     if (filter.severity && c.severity !== filter.severity) continue;
-    if (filter.departmentId && c.department_id !== filter.departmentId && c.complained_department_id !== filter.departmentId) continue;
+    if (filter.departmentId && c.department_id !== filter.departmentId) continue;
     const onHold = c.status === 'on_hold';
     if (onHold && d.kind === 'resolution' && open.some((o) => o.complaintId === c.id && o.kind !== 'resolution')) continue;
     placed.add(c.id);
@@ -203,8 +203,16 @@ export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string;
 
 /** Open deadlines overdue or due within the hour: what the desk is told about. */
 export function deadlineAlerts(ctx: ServiceContext): DeadlineAlert[] {
-  const board = buildBoard(ctx, {});
-  return [...board.columns.overdue, ...board.columns.today, ...board.columns.within48h]
-    .filter((card) => !card.onHold && card.minutes <= 60)
-    .map((card) => ({ deadlineId: `${card.complaintId}:${card.nextKind}:${card.dueAt}`, complaintId: card.complaintId, number: card.number, kind: card.nextKind, dueAt: card.dueAt, overdue: card.minutes < 0 }));
+  const { timeZone } = getSettings(ctx);
+  const nowWall = wallNow(ctx);
+  const complaint = ctx.db.prepare('SELECT number, status FROM complaints WHERE id = ?');
+  const alerts: DeadlineAlert[] = [];
+  for (const d of listOpenDeadlines(ctx.db)) {
+    const minutes = minutesBetween(nowWall, d.dueAt, timeZone);
+    if (minutes > 60) break; // soonest first
+    const c = complaint.get(d.complaintId) as { number: string; status: ComplaintStatus } | undefined;
+    if (!c || c.status === 'closed' || (c.status === 'on_hold' && d.kind === 'resolution')) continue;
+    alerts.push({ deadlineId: d.id, complaintId: d.complaintId, number: c.number, kind: d.kind, dueAt: d.dueAt, overdue: minutes < 0 });
+  }
+  return alerts;
 }

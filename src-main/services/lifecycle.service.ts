@@ -81,7 +81,9 @@ const EFFECTS: { [A in LifecycleAction]: (s: StepContext, input: LifecycleParsed
 
   recordResult(s, input) {
     const handler = requireStaff(s.ctx, input.handlerId, 'handlerId', '处理人');
-    checkRecordedTime(s, input.completedAt, 'completedAt', '完成时间');
+    const current = listRounds(s.ctx.db, s.complaintId).find((r) => r.round === s.snapshot.round);
+    const notBefore = [s.receivedAt, current?.signedAt ?? '', current && current.round > 1 ? current.dispatchedAt : ''].reduce((a, b) => (b > a ? b : a));
+    checkRecordedTime(s, input.completedAt, 'completedAt', '完成时间', notBefore);
     updateRound(s.ctx.db, s.complaintId, s.snapshot.round, {
       handler_id: handler.id,
       measures: input.measures,
@@ -99,7 +101,8 @@ const EFFECTS: { [A in LifecycleAction]: (s: StepContext, input: LifecycleParsed
 
   followUp(s, input) {
     const visitor = requireStaff(s.ctx, input.visitorId, 'visitorId', '回访人');
-    checkRecordedTime(s, input.at, 'at', '回访时间');
+    const handled = listRounds(s.ctx.db, s.complaintId).find((r) => r.round === s.snapshot.round)?.completedAt ?? '';
+    checkRecordedTime(s, input.at, 'at', '回访时间', handled > s.receivedAt ? handled : s.receivedAt);
     insertFollowUp(s.ctx.db, s.complaintId, {
       id: ulid(),
       round: s.snapshot.round,
@@ -240,6 +243,11 @@ export function runStep<A extends LifecycleAction>(ctx: ServiceContext, action: 
       const version = effect.fields ? input.version + 1 : input.version;
       if (!updateLifecycleColumns(ctx.db, input.id, version, next, iso)) throw new AppError('CONFLICT', '该投诉已被他人修改，请刷新后再操作');
       const statusChange = outcome.status !== snapshot.status ? [{ field: 'status', before: snapshot.status, after: outcome.status }] : [];
+      const fieldChanges = Object.entries(effect.fields ?? {}).map(([field, after]) => ({
+        field,
+        before: String(complaint[field as keyof typeof complaint] ?? ''),
+        after: String(after ?? ''),
+      }));
       insertEvent(ctx.db, {
         id: ulid(),
         complaintId: input.id,
@@ -247,7 +255,7 @@ export function runStep<A extends LifecycleAction>(ctx: ServiceContext, action: 
         actorId: actor.id,
         actorName: actor.name,
         kind: 'step',
-        changes: statusChange,
+        changes: [...statusChange, ...fieldChanges],
         note: `${ACTION_LABEL[action]} · ${effect.note}`,
       });
     })

@@ -108,17 +108,22 @@ describe('complaints:update', () => {
       expect(detail().complaint.phone).toBe(original.phone);
     });
 
-    it('refuses marking the complaint invalid without a reason', () => {
-      const result = update({ validity: 'invalid' });
-      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'patch.invalidReason' } });
-      expect(snapshotTables(app.ctx.db)).toBe(before);
+    it('refuses changing validity by an edit: 判为无效 is a step of the procedure', () => {
+      for (const patch of [{ validity: 'invalid' }, { validity: 'invalid', invalidReason: '非物业服务范围' }]) {
+        const result = update(patch);
+        expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'patch.validity' } });
+        expect(!result.ok && result.error.message).toMatch(/判为无效/);
+        expect(snapshotTables(app.ctx.db)).toBe(before);
+      }
+    });
 
-      // With a reason it goes through; clearing the reason afterwards is refused again.
-      const withReason = update({ validity: 'invalid', invalidReason: '非物业服务范围' });
-      expect(withReason.ok).toBe(true);
-      const afterValid = snapshotTables(app.ctx.db);
-      expect(update({ invalidReason: '' }, 2)).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'patch.invalidReason' } });
-      expect(snapshotTables(app.ctx.db)).toBe(afterValid);
+    it('refuses clearing the reason of a complaint recorded as invalid at intake', () => {
+      const invalidOne = app.ok('complaints:create', phoneComplaint(ids, { validity: 'invalid', invalidReason: '非物业服务范围' }));
+      expect(invalidOne.status).toBe('invalid');
+      const afterCreate = snapshotTables(app.ctx.db);
+      const result = app.call('complaints:update', { id: invalidOne.id, version: invalidOne.version, actorId: ids.receiverId, patch: { invalidReason: '' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'patch.invalidReason' } });
+      expect(snapshotTables(app.ctx.db)).toBe(afterCreate);
     });
 
     it('refuses an actor who is not in the staff directory', () => {

@@ -8,6 +8,8 @@ interface Props {
   form: UseFormReturn<ComplaintCreateInput>;
   /** Focus the first field on mount (intake: the caller is on the line). */
   autoFocus?: boolean;
+  /** After intake, validity changes only through the 判为无效 step. */
+  lockValidity?: boolean;
 }
 
 /**
@@ -15,7 +17,7 @@ interface Props {
  * came in, who is calling, what happened, what they ask, then the desk's judgement.
  * Native inputs and selects throughout: they are the fastest to drive from the keyboard.
  */
-export function ComplaintFields({ form, autoFocus }: Props) {
+export function ComplaintFields({ form, autoFocus, lockValidity }: Props) {
   const { m } = useI18n();
   const { staff, departments, categories } = useLookups();
   const { register, formState, watch } = form;
@@ -105,7 +107,7 @@ export function ComplaintFields({ form, autoFocus }: Props) {
       </Grid.Col>
 
       <Grid.Col span={3}>
-        <NativeSelect label={m.fields.validity} data={options(VALIDITIES, m.validity)} {...register('validity')} error={errors.validity?.message} />
+        <NativeSelect label={m.fields.validity} disabled={lockValidity} data={options(VALIDITIES, m.validity)} {...register('validity')} error={errors.validity?.message} />
       </Grid.Col>
       <Grid.Col span={3}>
         <NativeSelect label={m.fields.severity} data={options(SEVERITIES, m.severity)} {...register('severity')} error={errors.severity?.message} />
@@ -116,7 +118,7 @@ export function ComplaintFields({ form, autoFocus }: Props) {
       <Grid.Col span={3} />
       {values.validity === 'invalid' && (
         <Grid.Col span={12}>
-          <TextInput label={m.fields.invalidReason} withAsterisk {...register('invalidReason')} error={errors.invalidReason?.message} />
+          <TextInput label={m.fields.invalidReason} withAsterisk disabled={lockValidity} {...register('invalidReason')} error={errors.invalidReason?.message} />
         </Grid.Col>
       )}
     </Grid>

@@ -131,7 +131,7 @@ function ComplaintView({ detail, reload, message, setMessage, initialStep }: Vie
               onKeyDown={formKeyHandler(save)}
             >
               <Stack>
-                <ComplaintFields form={form} />
+                <ComplaintFields form={form} lockValidity />
                 {message && <Alert color={message.color}>{message.text}</Alert>}
                 <Group justify="flex-end">
                   <Button type="submit" loading={saving}>

@@ -134,7 +134,7 @@ export function StepDialog({ action, complaint, departmentId, now, onClose, onDo
     }, (invalid) => {
       // Errors of fields the form does not show (the complaint, its version, the operator) go above the buttons.
       const hidden = Object.entries(invalid).filter(([name]) => !FIELDS[action].some((f) => f.name === name));
-      if (hidden.length) setFormError(hidden.map(([, e]) => String(e?.message ?? '')).join('；'));
+      if (hidden.length) setFormError(hidden.map(([, e]) => (typeof e?.message === 'string' ? e.message : '')).join('；'));
     })();
   };
 
