@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { stmt } from './statements';
 import type { Attachment } from '../../src-preload/contract';
 
 export interface AttachmentRecord extends Attachment {
@@ -25,7 +26,7 @@ const toAttachment = (r: Row): AttachmentRecord => ({
 });
 
 export function insertAttachment(db: Db, a: AttachmentRecord): void {
-  db.prepare(
+  stmt(db, 
     'INSERT INTO attachments (id, complaint_id, sha256, file_name, mime, size, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(a.id, a.complaintId, a.sha256, a.fileName, a.mime, a.size, a.createdAt);
 }
@@ -33,8 +34,7 @@ export function insertAttachment(db: Db, a: AttachmentRecord): void {
 /** Attachments still attached (not removed), oldest first. */
 export function listAttachments(db: Db, complaintId: string): Attachment[] {
   return (
-    db
-      .prepare('SELECT * FROM attachments WHERE complaint_id = ? AND removed_at IS NULL ORDER BY created_at, id')
+    stmt(db, 'SELECT * FROM attachments WHERE complaint_id = ? AND removed_at IS NULL ORDER BY created_at, id')
       .all(complaintId) as Row[]
   ).map((row) => {
     const { complaintId: _complaint, ...attachment } = toAttachment(row);
@@ -43,28 +43,28 @@ export function listAttachments(db: Db, complaintId: string): Attachment[] {
 }
 
 export function findAttachment(db: Db, complaintId: string, attachmentId: string): AttachmentRecord | undefined {
-  const row = db.prepare('SELECT * FROM attachments WHERE id = ? AND complaint_id = ? AND removed_at IS NULL').get(attachmentId, complaintId) as
+  const row = stmt(db, 'SELECT * FROM attachments WHERE id = ? AND complaint_id = ? AND removed_at IS NULL').get(attachmentId, complaintId) as
     | Row
     | undefined;
   return row && toAttachment(row);
 }
 
 export function findAttachmentBySha(db: Db, complaintId: string, sha256: string): AttachmentRecord | undefined {
-  const row = db.prepare('SELECT * FROM attachments WHERE complaint_id = ? AND sha256 = ?').get(complaintId, sha256) as Row | undefined;
+  const row = stmt(db, 'SELECT * FROM attachments WHERE complaint_id = ? AND sha256 = ?').get(complaintId, sha256) as Row | undefined;
   return row && toAttachment(row);
 }
 
 /** The stored MIME type of a file, if any complaint holds it: used to serve the bytes. */
 export function mimeOfSha(db: Db, sha256: string): string | undefined {
-  const row = db.prepare('SELECT mime FROM attachments WHERE sha256 = ? LIMIT 1').get(sha256) as { mime: string } | undefined;
+  const row = stmt(db, 'SELECT mime FROM attachments WHERE sha256 = ? LIMIT 1').get(sha256) as { mime: string } | undefined;
   return row?.mime;
 }
 
 export function markRemoved(db: Db, id: string, at: string): void {
-  db.prepare('UPDATE attachments SET removed_at = ? WHERE id = ?').run(at, id);
+  stmt(db, 'UPDATE attachments SET removed_at = ? WHERE id = ?').run(at, id);
 }
 
 /** Re-attach a file that was removed earlier (the same bytes added again). */
 export function restoreAttachment(db: Db, id: string, fileName: string, at: string): void {
-  db.prepare('UPDATE attachments SET removed_at = NULL, file_name = ?, created_at = ? WHERE id = ?').run(fileName, at, id);
+  stmt(db, 'UPDATE attachments SET removed_at = NULL, file_name = ?, created_at = ? WHERE id = ?').run(fileName, at, id);
 }

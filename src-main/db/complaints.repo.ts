@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { stmt } from './statements';
 import type {
   Complaint,
   ComplaintFieldName,
@@ -43,8 +44,7 @@ const toColumnValue = (field: ComplaintFieldName, value: unknown) =>
 
 /** Next number of the day for this office; runs inside the caller's transaction, so numbers are gap-free. */
 export function nextDailySequence(db: Db, officeCode: string, day: string): number {
-  const row = db
-    .prepare(
+  const row = stmt(db, 
       `INSERT INTO complaint_day_counters (office_code, day, last_seq) VALUES (?, ?, 1)
        ON CONFLICT (office_code, day) DO UPDATE SET last_seq = last_seq + 1
        RETURNING last_seq`,
@@ -65,7 +65,7 @@ export interface NewComplaintRow {
 export function insertComplaint(db: Db, row: NewComplaintRow): void {
   const columns = ['id', 'office_code', 'number', 'status', 'version', 'created_at', 'updated_at', ...FIELD_NAMES.map((f) => COLUMN_OF[f])];
   const values = [row.id, row.officeCode, row.number, row.status, 1, row.at, row.at, ...FIELD_NAMES.map((f) => toColumnValue(f, row.fields[f]))];
-  db.prepare(`INSERT INTO complaints (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
+  stmt(db, `INSERT INTO complaints (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
 }
 
 /** Apply changed fields if the record is still at `version`; returns false when someone saved first. */
@@ -78,8 +78,7 @@ export function updateComplaintFields(
 ): boolean {
   const fields = Object.keys(changes) as ComplaintFieldName[];
   const sets = fields.map((f) => `${COLUMN_OF[f]} = ?`);
-  const result = db
-    .prepare(`UPDATE complaints SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ? AND version = ?`)
+  const result = stmt(db, `UPDATE complaints SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ? AND version = ?`)
     .run(...fields.map((f) => toColumnValue(f, changes[f])), at, id, version);
   return result.changes === 1;
 }
@@ -111,7 +110,7 @@ function toComplaint(r: DetailRow): Complaint {
 }
 
 export function getComplaint(db: Db, id: string): Complaint | undefined {
-  const row = db.prepare(`${DETAIL_SELECT} WHERE c.id = ?`).get(id) as DetailRow | undefined;
+  const row = stmt(db, `${DETAIL_SELECT} WHERE c.id = ?`).get(id) as DetailRow | undefined;
   return row && toComplaint(row);
 }
 
@@ -184,10 +183,9 @@ function whereClause(filter: ComplaintListFilter): { sql: string; params: unknow
 
 export function listComplaints(db: Db, filter: ComplaintListFilter): ComplaintPage {
   const { sql: where, params } = whereClause(filter);
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM complaints c ${where}`).get(...params) as { n: number }).n;
+  const total = (stmt(db, `SELECT COUNT(*) AS n FROM complaints c ${where}`).get(...params) as { n: number }).n;
   const direction = filter.direction === 'asc' ? 'ASC' : 'DESC';
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT c.id, c.number, c.received_at, c.channel, c.complainant_name, c.building, c.unit, c.room,
               k.name AS category_name, COALESCE(d.name, '') AS complained_department_name,
               c.severity, c.urgency, c.status

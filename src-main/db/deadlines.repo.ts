@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { stmt } from './statements';
 import type { DeadlineKind, Duration } from '../../src-preload/contract';
 
 export interface DeadlineRow {
@@ -22,24 +23,24 @@ const SELECT = `SELECT id, complaint_id AS complaintId, kind, round, started_at 
 const toRow = (r: Omit<DeadlineRow, 'rule'> & { rule: string | null }): DeadlineRow => ({ ...r, rule: r.rule ? (JSON.parse(r.rule) as Duration) : null });
 
 export function insertDeadline(db: Db, d: DeadlineRow): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO complaint_deadlines (id, complaint_id, kind, round, started_at, due_at, rule, policy_version, paused_minutes, completed_at, cancelled_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(d.id, d.complaintId, d.kind, d.round, d.startedAt, d.dueAt, d.rule ? JSON.stringify(d.rule) : null, d.policyVersion, d.pausedMinutes, d.completedAt, d.cancelledAt);
 }
 
 export function listDeadlines(db: Db, complaintId: string): DeadlineRow[] {
-  return (db.prepare(`${SELECT} WHERE complaint_id = ? ORDER BY round, started_at, kind`).all(complaintId) as Parameters<typeof toRow>[0][]).map(toRow);
+  return (stmt(db, `${SELECT} WHERE complaint_id = ? ORDER BY round, started_at, kind`).all(complaintId) as Parameters<typeof toRow>[0][]).map(toRow);
 }
 
 /** Every open deadline (not met, not cancelled), soonest first: the board's one query. */
 export function listOpenDeadlines(db: Db): DeadlineRow[] {
-  return (db.prepare(`${SELECT} WHERE completed_at = '' AND cancelled_at = '' ORDER BY due_at`).all() as Parameters<typeof toRow>[0][]).map(toRow);
+  return (stmt(db, `${SELECT} WHERE completed_at = '' AND cancelled_at = '' ORDER BY due_at`).all() as Parameters<typeof toRow>[0][]).map(toRow);
 }
 
 /** Mark the open deadlines of these kinds met at `at` (a step was done). */
 export function completeDeadlines(db: Db, complaintId: string, kinds: DeadlineKind[], at: string): void {
-  db.prepare(
+  stmt(db, 
     `UPDATE complaint_deadlines SET completed_at = ? WHERE complaint_id = ? AND completed_at = '' AND cancelled_at = ''
      AND kind IN (${kinds.map(() => '?').join(', ')})`,
   ).run(at, complaintId, ...kinds);
@@ -47,16 +48,16 @@ export function completeDeadlines(db: Db, complaintId: string, kinds: DeadlineKi
 
 /** Cancel every open deadline (an invalid complaint: only the notice is still owed). */
 export function cancelOpenDeadlines(db: Db, complaintId: string, at: string, exceptKinds: DeadlineKind[] = []): void {
-  db.prepare(
+  stmt(db, 
     `UPDATE complaint_deadlines SET cancelled_at = ? WHERE complaint_id = ? AND completed_at = '' AND cancelled_at = ''
      AND kind NOT IN (${exceptKinds.map(() => '?').join(', ') || "''"})`,
   ).run(at, complaintId, ...exceptKinds);
 }
 
 export function hasDeadline(db: Db, complaintId: string, kind: DeadlineKind, round: number): boolean {
-  return db.prepare('SELECT 1 FROM complaint_deadlines WHERE complaint_id = ? AND kind = ? AND round = ?').get(complaintId, kind, round) !== undefined;
+  return stmt(db, 'SELECT 1 FROM complaint_deadlines WHERE complaint_id = ? AND kind = ? AND round = ?').get(complaintId, kind, round) !== undefined;
 }
 
 export function setDueAt(db: Db, id: string, dueAt: string, pausedMinutes: number): void {
-  db.prepare('UPDATE complaint_deadlines SET due_at = ?, paused_minutes = ? WHERE id = ?').run(dueAt, pausedMinutes, id);
+  stmt(db, 'UPDATE complaint_deadlines SET due_at = ?, paused_minutes = ? WHERE id = ?').run(dueAt, pausedMinutes, id);
 }

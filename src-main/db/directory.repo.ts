@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { stmt } from './statements';
 import type { ListEntry, Staff, StaffRole } from '../../src-preload/contract';
 
 /** Departments and categories share one shape: an ordered, renameable, retirable list. */
@@ -14,21 +15,21 @@ const toEntry = (r: ListRow): ListEntry => ({ id: r.id, name: r.name, sortOrder:
 
 export function listEntries(db: Db, table: ListTable, includeInactive: boolean): ListEntry[] {
   const where = includeInactive ? '' : 'WHERE active = 1';
-  return (db.prepare(`SELECT id, name, sort_order, active FROM ${table} ${where} ORDER BY sort_order, name`).all() as ListRow[]).map(toEntry);
+  return (stmt(db, `SELECT id, name, sort_order, active FROM ${table} ${where} ORDER BY sort_order, name`).all() as ListRow[]).map(toEntry);
 }
 
 export function getEntry(db: Db, table: ListTable, id: string): ListEntry | undefined {
-  const row = db.prepare(`SELECT id, name, sort_order, active FROM ${table} WHERE id = ?`).get(id) as ListRow | undefined;
+  const row = stmt(db, `SELECT id, name, sort_order, active FROM ${table} WHERE id = ?`).get(id) as ListRow | undefined;
   return row && toEntry(row);
 }
 
 export function findEntryByName(db: Db, table: ListTable, name: string): ListEntry | undefined {
-  const row = db.prepare(`SELECT id, name, sort_order, active FROM ${table} WHERE name = ?`).get(name) as ListRow | undefined;
+  const row = stmt(db, `SELECT id, name, sort_order, active FROM ${table} WHERE name = ?`).get(name) as ListRow | undefined;
   return row && toEntry(row);
 }
 
 export function insertEntry(db: Db, table: ListTable, entry: ListEntry, at: string): void {
-  db.prepare(`INSERT INTO ${table} (id, name, sort_order, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
+  stmt(db, `INSERT INTO ${table} (id, name, sort_order, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
     entry.id,
     entry.name,
     entry.sortOrder,
@@ -39,7 +40,7 @@ export function insertEntry(db: Db, table: ListTable, entry: ListEntry, at: stri
 }
 
 export function updateEntry(db: Db, table: ListTable, entry: ListEntry, at: string): void {
-  db.prepare(`UPDATE ${table} SET name = ?, sort_order = ?, active = ?, updated_at = ? WHERE id = ?`).run(
+  stmt(db, `UPDATE ${table} SET name = ?, sort_order = ?, active = ?, updated_at = ? WHERE id = ?`).run(
     entry.name,
     entry.sortOrder,
     entry.active ? 1 : 0,
@@ -72,24 +73,24 @@ const STAFF_SELECT = `
 
 export function listStaff(db: Db, includeInactive: boolean): Staff[] {
   const where = includeInactive ? '' : 'WHERE s.active = 1';
-  return (db.prepare(`${STAFF_SELECT} ${where} ORDER BY d.sort_order, s.name`).all() as StaffRow[]).map(toStaff);
+  return (stmt(db, `${STAFF_SELECT} ${where} ORDER BY d.sort_order, s.name`).all() as StaffRow[]).map(toStaff);
 }
 
 export function getStaff(db: Db, id: string): Staff | undefined {
-  const row = db.prepare(`${STAFF_SELECT} WHERE s.id = ?`).get(id) as StaffRow | undefined;
+  const row = stmt(db, `${STAFF_SELECT} WHERE s.id = ?`).get(id) as StaffRow | undefined;
   return row && toStaff(row);
 }
 
 export type StaffRecord = Omit<Staff, 'departmentName'>;
 
 export function insertStaff(db: Db, s: StaffRecord, at: string): void {
-  db.prepare(
+  stmt(db, 
     'INSERT INTO staff (id, name, department_id, role, phone, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(s.id, s.name, s.departmentId, s.role, s.phone, s.active ? 1 : 0, at, at);
 }
 
 export function updateStaff(db: Db, s: StaffRecord, at: string): void {
-  db.prepare('UPDATE staff SET name = ?, department_id = ?, role = ?, phone = ?, active = ?, updated_at = ? WHERE id = ?').run(
+  stmt(db, 'UPDATE staff SET name = ?, department_id = ?, role = ?, phone = ?, active = ?, updated_at = ? WHERE id = ?').run(
     s.name,
     s.departmentId,
     s.role,

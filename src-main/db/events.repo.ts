@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { stmt } from './statements';
 import type { ComplaintEvent, FieldChange } from '../../src-preload/contract';
 
 export interface NewEvent {
@@ -13,14 +14,13 @@ export interface NewEvent {
 }
 
 export function insertEvent(db: Db, e: NewEvent): void {
-  db.prepare(
+  stmt(db, 
     'INSERT INTO complaint_events (id, complaint_id, at, actor_id, actor_name, kind, changes, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(e.id, e.complaintId, e.at, e.actorId, e.actorName, e.kind, JSON.stringify(e.changes), e.note ?? '');
 }
 
 export function listEvents(db: Db, complaintId: string): ComplaintEvent[] {
-  const rows = db
-    .prepare('SELECT id, at, actor_name, kind, changes, note FROM complaint_events WHERE complaint_id = ? ORDER BY at, id')
+  const rows = stmt(db, 'SELECT id, at, actor_name, kind, changes, note FROM complaint_events WHERE complaint_id = ? ORDER BY at, id')
     .all(complaintId) as { id: string; at: string; actor_name: string; kind: ComplaintEvent['kind']; changes: string; note: string }[];
   return rows.map((r) => ({
     id: r.id,

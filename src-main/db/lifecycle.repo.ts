@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { stmt } from './statements';
 import type { CompensationKind, ComplaintStatus, ContactMethod, EscalationLevel, Satisfaction } from '../../src-preload/contract';
 
 /** The lifecycle columns of a complaint (migration 0020). */
@@ -14,8 +15,7 @@ export interface LifecycleColumns {
 }
 
 export function getLifecycleColumns(db: Db, complaintId: string): LifecycleColumns | undefined {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT status, round, held_from_status AS heldFromStatus, summary, improvement,
               invalid_noticed_at AS invalidNoticedAt, invalid_notice_method AS invalidNoticeMethod, closed_at AS closedAt
        FROM complaints WHERE id = ?`,
@@ -39,8 +39,7 @@ export function updateLifecycleColumns(db: Db, id: string, version: number, chan
   const keys = Object.keys(changes) as (keyof LifecycleColumns)[];
   const sets = keys.map((k) => `${LIFECYCLE_COLUMN[k]} = ?`);
   return (
-    db
-      .prepare(`UPDATE complaints SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ? AND version = ?`)
+    stmt(db, `UPDATE complaints SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ? AND version = ?`)
       .run(...keys.map((k) => changes[k]), at, id, version).changes === 1
   );
 }
@@ -66,8 +65,7 @@ export interface HandlingRound {
 }
 
 export function listRounds(db: Db, complaintId: string): HandlingRound[] {
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT r.*, d.name AS department_name, COALESCE(s.name, '') AS handler_name
        FROM handling_rounds r JOIN departments d ON d.id = r.department_id LEFT JOIN staff s ON s.id = r.handler_id
        WHERE r.complaint_id = ? ORDER BY r.round`,
@@ -98,7 +96,7 @@ export function upsertDispatch(
   db: Db,
   r: { id: string; complaintId: string; round: number; departmentId: string; handlerId: string; dispatchedAt: string; dispatchedBy: string },
 ): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO handling_rounds (id, complaint_id, round, department_id, handler_id, dispatched_at, dispatched_by)
      VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (complaint_id, round) DO UPDATE SET department_id = excluded.department_id, handler_id = excluded.handler_id,
@@ -108,7 +106,7 @@ export function upsertDispatch(
 
 export function updateRound(db: Db, complaintId: string, round: number, changes: Record<string, string | number>): void {
   const keys = Object.keys(changes);
-  db.prepare(`UPDATE handling_rounds SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE complaint_id = ? AND round = ?`).run(
+  stmt(db, `UPDATE handling_rounds SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE complaint_id = ? AND round = ?`).run(
     ...keys.map((k) => changes[k]),
     complaintId,
     round,
@@ -129,15 +127,14 @@ export interface FollowUp {
 }
 
 export function insertFollowUp(db: Db, complaintId: string, f: FollowUp): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO follow_ups (id, complaint_id, round, at, method, visitor, person_visited, opinion, satisfaction, impossible_reason, approved_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(f.id, complaintId, f.round, f.at, f.method, f.visitor, f.personVisited, f.opinion, f.satisfaction, f.impossibleReason, f.approvedBy);
 }
 
 export function listFollowUps(db: Db, complaintId: string): FollowUp[] {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT id, round, at, method, visitor, person_visited AS personVisited, opinion, satisfaction,
               impossible_reason AS impossibleReason, approved_by AS approvedBy
        FROM follow_ups WHERE complaint_id = ? ORDER BY round, at`,
@@ -154,7 +151,7 @@ export interface Escalation {
 }
 
 export function insertEscalation(db: Db, complaintId: string, e: Escalation): void {
-  db.prepare('INSERT INTO escalations (id, complaint_id, at, level, reason, actor) VALUES (?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO escalations (id, complaint_id, at, level, reason, actor) VALUES (?, ?, ?, ?, ?, ?)').run(
     e.id,
     complaintId,
     e.at,
@@ -165,7 +162,7 @@ export function insertEscalation(db: Db, complaintId: string, e: Escalation): vo
 }
 
 export function listEscalations(db: Db, complaintId: string): Escalation[] {
-  return db.prepare('SELECT id, at, level, reason, actor FROM escalations WHERE complaint_id = ? ORDER BY at, id').all(complaintId) as Escalation[];
+  return stmt(db, 'SELECT id, at, level, reason, actor FROM escalations WHERE complaint_id = ? ORDER BY at, id').all(complaintId) as Escalation[];
 }
 
 export interface Hold {
@@ -178,7 +175,7 @@ export interface Hold {
 }
 
 export function insertHold(db: Db, complaintId: string, h: Hold): void {
-  db.prepare('INSERT INTO holds (id, complaint_id, from_at, expected_date, reason, resumed_at, held_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO holds (id, complaint_id, from_at, expected_date, reason, resumed_at, held_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     h.id,
     complaintId,
     h.fromAt,
@@ -190,8 +187,7 @@ export function insertHold(db: Db, complaintId: string, h: Hold): void {
 }
 
 export function listHolds(db: Db, complaintId: string): Hold[] {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT id, from_at AS fromAt, expected_date AS expectedDate, reason, resumed_at AS resumedAt, held_minutes AS heldMinutes
        FROM holds WHERE complaint_id = ? ORDER BY from_at, id`,
     )
@@ -199,5 +195,5 @@ export function listHolds(db: Db, complaintId: string): Hold[] {
 }
 
 export function closeHold(db: Db, holdId: string, resumedAt: string, heldMinutes: number): void {
-  db.prepare('UPDATE holds SET resumed_at = ?, held_minutes = ? WHERE id = ?').run(resumedAt, heldMinutes, holdId);
+  stmt(db, 'UPDATE holds SET resumed_at = ?, held_minutes = ? WHERE id = ?').run(resumedAt, heldMinutes, holdId);
 }

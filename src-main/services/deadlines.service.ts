@@ -1,3 +1,4 @@
+import { stmt } from '../db/statements';
 import type {
   Board,
   BoardCard,
@@ -141,7 +142,7 @@ export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string;
   const ids = [...new Set(open.map((d) => d.complaintId))];
   const complaints = new Map<string, OpenComplaintRow>();
   // The responsible department is the current round's; before dispatch, the one complained about.
-  const select = ctx.db.prepare(
+  const select = stmt(ctx.db, 
     `SELECT c.id, c.number, c.complainant_name, c.building, c.unit, c.room, c.severity, c.status, c.held_from_status, c.summary, c.round,
             c.complained_department_id, COALESCE(r.department_id, c.complained_department_id) AS department_id,
             COALESCE(rd.name, cd.name, '') AS department_name
@@ -205,7 +206,7 @@ export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string;
 export function deadlineAlerts(ctx: ServiceContext): DeadlineAlert[] {
   const { timeZone } = getSettings(ctx);
   const nowWall = wallNow(ctx);
-  const complaint = ctx.db.prepare('SELECT number, status FROM complaints WHERE id = ?');
+  const complaint = stmt(ctx.db, 'SELECT number, status FROM complaints WHERE id = ?');
   const alerts: DeadlineAlert[] = [];
   for (const d of listOpenDeadlines(ctx.db)) {
     const minutes = minutesBetween(nowWall, d.dueAt, timeZone);

@@ -1,4 +1,5 @@
 import type { ComplaintDetail, LifecycleAction, LifecycleParsed, Staff } from '../../src-preload/contract';
+import { stmt } from '../db/statements';
 import { addMinutesToWall, minutesBetween } from '../../src-preload/contract';
 import { getComplaint, updateComplaintFields } from '../db/complaints.repo';
 import { getEntry, getStaff } from '../db/directory.repo';
@@ -275,8 +276,7 @@ export function sweepAutoMajor(ctx: ServiceContext): number {
   const due = dueContext(ctx);
   const at = wallNow(ctx);
   const cutoff = addMinutesToWall(at, -due.policy.autoMajorDays * 24 * 60, due.timeZone);
-  const candidates = ctx.db
-    .prepare(
+  const candidates = stmt(ctx.db, 
       `SELECT id, version, severity FROM complaints
        WHERE status IN ('registered', 'dispatched', 'in_progress', 'on_hold') AND validity = 'valid' AND severity != 'major' AND received_at <= ?`,
     )

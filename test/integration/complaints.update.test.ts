@@ -109,7 +109,7 @@ describe('complaints:update', () => {
     });
 
     it('refuses changing validity by an edit: 判为无效 is a step of the procedure', () => {
-      for (const patch of [{ validity: 'invalid' }, { validity: 'invalid', invalidReason: '非物业服务范围' }]) {
+      for (const patch of [{ validity: 'invalid' as const }, { validity: 'invalid' as const, invalidReason: '非物业服务范围' }]) {
         const result = update(patch);
         expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'patch.validity' } });
         expect(!result.ok && result.error.message).toMatch(/判为无效/);
