@@ -6,7 +6,7 @@ import { createComplaint, getComplaintDetail, listComplaintPage, updateComplaint
 import { addAttachment, removeAttachment } from '../services/attachments.service';
 import { runStep, sweepAutoMajor } from '../services/lifecycle.service';
 import { buildBoard, deadlineAlerts, getDeadlinePolicy, previewDeadlines, recomputeOpenDeadlines, updateDeadlinePolicy, wallNow } from '../services/deadlines.service';
-import { addWorkingDaysFrom, calendarOverview, exportCalendar, importCalendar, removeCalendarDay, saveCalendarDay } from '../services/calendar.service';
+import { addWorkingDaysFrom, calendarChanged, calendarOverview, exportCalendar, importCalendar, removeCalendarDay, saveCalendarDay } from '../services/calendar.service';
 import { AppError } from '../lib/app-error';
 import { setTestClock, testClockAllowed } from '../lib/clock';
 
@@ -75,12 +75,17 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment): Ha
   };
   /** The calendar edit and the recount of open deadlines commit together, or neither does. */
   function withRecompute<T>(edit: () => T): T {
-    return ctx.db
-      .transaction(() => {
-        const value = edit();
-        recomputeOpenDeadlines(ctx);
-        return value;
-      })
-      .immediate();
+    try {
+      return ctx.db
+        .transaction(() => {
+          const value = edit();
+          recomputeOpenDeadlines(ctx);
+          return value;
+        })
+        .immediate();
+    } finally {
+      // A rolled-back edit must not live on in the cached calendar.
+      calendarChanged(ctx);
+    }
   }
 }

@@ -7,10 +7,24 @@ import { now } from '../lib/clock';
 import type { ServiceContext } from './context';
 import { getSettings } from './settings.service';
 
-/** The office's working-day calendar: the bundled official schedules plus the office's own edits. */
+const calendars = new WeakMap<ServiceContext['db'], WorkCalendar>();
+
+/**
+ * The office's working-day calendar: the bundled official schedules plus the office's own edits.
+ * Built once per connection and rebuilt after an edit through this service (every intake needs it).
+ * An edit made by another process (web mode beside the app) is seen after that process restarts.
+ */
 export function loadCalendar(ctx: ServiceContext): WorkCalendar {
-  return buildCalendar(listCalendarDays(ctx.db));
+  let calendar = calendars.get(ctx.db);
+  if (!calendar) {
+    calendar = buildCalendar(listCalendarDays(ctx.db));
+    calendars.set(ctx.db, calendar);
+  }
+  return calendar;
 }
+
+/** Forget the built calendar; the next use reads the table again. */
+export const calendarChanged = (ctx: ServiceContext) => calendars.delete(ctx.db);
 
 export interface CalendarOverview {
   years: { year: number; source: string }[];
@@ -31,11 +45,13 @@ export function saveCalendarDay(ctx: ServiceContext, day: CalendarDay): Calendar
     ensureCalendarYear(ctx.db, Number(day.date.slice(0, 4)));
     upsertCalendarDay(ctx.db, day);
   })();
+  calendarChanged(ctx);
   return calendarOverview(ctx);
 }
 
 export function removeCalendarDay(ctx: ServiceContext, date: string): CalendarOverview {
   if (!deleteCalendarDay(ctx.db, date)) throw invalid('date', `日历中没有 ${date}`);
+  calendarChanged(ctx);
   return calendarOverview(ctx);
 }
 
@@ -44,6 +60,7 @@ export function importCalendar(ctx: ServiceContext, file: CalendarFile): Calenda
   ctx.db.transaction(() => {
     for (const year of file.years) replaceCalendarYear(ctx.db, year.year, year.source, year.days);
   })();
+  calendarChanged(ctx);
   return calendarOverview(ctx);
 }
 
