@@ -1,0 +1,85 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+// Default import: `import * as` throws "Cannot redefine property: fonts" (shared/TOOLCHAIN.md).
+import pdfmake from 'pdfmake';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { log } from '../lib/log';
+import { documentText } from './doc-text';
+import { loadFonts, missingGlyphs } from './fonts';
+
+/** The one family every document uses; renderPdf makes it the default font. */
+export const FONT_FAMILY = 'NotoSansSC';
+
+/** pdfmake keeps files in an in-memory store it checks before the disk (not in its typings). */
+interface PdfmakeInternals {
+  virtualfs?: { writeFileSync(name: string, content: Buffer): void };
+}
+
+let ready = false;
+
+/** Register the fonts once: bytes into pdfmake's memory store, nothing else readable or fetchable. */
+function setUpPdfmake(): void {
+  if (ready) return;
+  const fonts = loadFonts();
+  const vfs = (pdfmake as unknown as PdfmakeInternals).virtualfs;
+  if (!vfs) throw new Error('pdfmake has no virtualfs: check the pinned pdfmake version (0.3.11)');
+  // Stored under their real paths, so pdfkit gets the cached bytes and never rereads 20 MB per render.
+  vfs.writeFileSync(fonts.regular.path, fonts.regular.bytes);
+  vfs.writeFileSync(fonts.bold.path, fonts.bold.bytes);
+  pdfmake.setFonts({
+    [FONT_FAMILY]: { normal: fonts.regular.path, bold: fonts.bold.path, italics: fonts.regular.path, bolditalics: fonts.bold.path },
+  });
+  const allowed = new Set([fonts.regular.path, fonts.bold.path]);
+  // Documents are built from data only: no image paths, no URLs (the app is offline).
+  pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
+  pdfmake.setUrlAccessPolicy(() => false);
+  ready = true;
+}
+
+export interface RenderedPdf {
+  bytes: Buffer;
+  /** Characters the font lacks: they print as blanks, so the caller must tell the user. */
+  missing: string[];
+}
+
+/** A copy of plain objects and arrays (functions and byte buffers shared): pdfmake writes into what it lays out. */
+function copy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copy) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)])) as T;
+  }
+  return value;
+}
+
+/**
+ * Render with the bundled Noto Sans SC. Characters the font lacks are returned (and logged), never
+ * silently lost; the caller's document is left as it was, so it can be rendered again.
+ */
+export async function renderPdf(doc: TDocumentDefinitions): Promise<RenderedPdf> {
+  setUpPdfmake();
+  const missing = missingGlyphs(documentText(doc));
+  if (missing.length > 0) log.warn(`PDF: the font has no glyph for ${missing.join(' ')} (${missing.map(codePoint).join(', ')})`);
+  const own = copy(doc);
+  const bytes = await pdfmake.createPdf({ ...own, defaultStyle: { font: FONT_FAMILY, ...own.defaultStyle } }).getBuffer();
+  return { bytes, missing };
+}
+
+const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase()}`;
+
+/** Write next to the target, flush to disk, then rename: a crash leaves the old file or the new one, never half. */
+export function writePdfAtomically(path: string, bytes: Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}

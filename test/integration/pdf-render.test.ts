@@ -1,0 +1,360 @@
+/**
+ * Real PDFs from real data: a complaint walked through the procedure on a real SQLite file,
+ * rendered with the bundled font and checked with poppler the way a printer would see them —
+ * the text is there (rare name characters too), fonts are embedded subsets, the page is A4 and
+ * nothing is drawn within 10 mm of the paper's edge.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ComplaintDetail } from '../../src-preload/contract';
+import { blankComplaintRecordDoc, blankHandlingRecordDoc } from '../../src-main/pdf/blank-forms';
+import { complaintRecordDoc } from '../../src-main/pdf/complaint-record.doc';
+import { handlingRecordDoc } from '../../src-main/pdf/handling-record.doc';
+import type { FormHeader } from '../../src-main/pdf/layout';
+import { renderPdf, writePdfAtomically } from '../../src-main/pdf/render';
+import { onePixelPng } from '../helpers/files';
+import { openTestApp, type TestApp } from '../helpers/app';
+import { allowTestClock, create, setNow, setUpLifecycleOffice, step, type Office } from './lifecycle-fixtures';
+
+const RARE_NAME = '欧阳堃喆昇镕犇淼玥珺赟';
+const RECORD: FormHeader = { officeName: '阳光花园服务中心', formCode: 'WY-KF-JL-004', formVersion: 'A/0', printVersion: '打印版本 v3 · 2026-11-22 10:54' };
+const HANDLING: FormHeader = { ...RECORD, formCode: 'WY-KF-JL-005' };
+
+/** Fail (never skip) without poppler: these checks are the point of the file. */
+function requirePoppler(): void {
+  for (const tool of ['pdftotext', 'pdffonts', 'pdfinfo', 'pdftoppm']) {
+    try {
+      execFileSync(tool, ['-v'], { stdio: 'pipe' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new Error(`${tool} not found: poppler-utils is required for the PDF tests. Install it with: apt-get install -y poppler-utils`, { cause: error });
+      }
+    }
+  }
+}
+
+let app: TestApp;
+let office: Office;
+let dir: string;
+let walked: ComplaintDetail;
+
+beforeAll(() => {
+  requirePoppler();
+  allowTestClock();
+  app = openTestApp();
+  office = setUpLifecycleOffice(app);
+  dir = mkdtempSync(join(tmpdir(), 'complaint-desk-pdf-'));
+  walked = walk();
+});
+afterAll(() => {
+  app?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A major complaint through two rounds: escalated, unsatisfied, 200 yuan cash, satisfied, summarised. */
+function walk(): ComplaintDetail {
+  setNow(app, '2026-11-02 09:20');
+  let d = create(app, office, {
+    complainantName: RARE_NAME,
+    contactOther: '微信 zhangwei88',
+    complainedPerson: '维修工王师傅',
+    severity: 'major',
+  });
+  app.ok('attachments:add', { complaintId: d.complaint.id, actorId: office.receiverId, fileName: '漏水照片.png', dataBase64: onePixelPng().toString('base64') });
+  d = app.ok('complaints:get', { id: d.complaint.id });
+  d = step(app, office, 'dispatch', d, { departmentId: office.engineering });
+  d = step(app, office, 'escalate', d, { level: 'director', reason: '业主扬言向住建局投诉，报主任' });
+  setNow(app, '2026-11-02 09:40');
+  d = step(app, office, 'signFor', d, { signerId: office.handlerId, signedAt: '2026-11-02 09:35' });
+  setNow(app, '2026-11-02 15:00');
+  d = step(app, office, 'recordResult', d, { handlerId: office.handlerId, measures: '上门检查楼上卫生间，更换破损水管', result: '已修复，天花板不再滴水', completedAt: '2026-11-02 14:30' });
+  setNow(app, '2026-11-03 10:00');
+  d = step(app, office, 'followUp', d, { at: '2026-11-03 09:50', method: 'phone', visitorId: office.receiverId, personVisited: '张伟', opinion: '晚上又开始滴水', satisfaction: 'unsatisfied' });
+  setNow(app, '2026-11-04 16:00');
+  d = step(app, office, 'recordResult', d, {
+    handlerId: office.handlerId,
+    measures: '重做楼上卫生间防水层',
+    result: '闭水试验 48 小时无渗漏',
+    completedAt: '2026-11-04 15:30',
+    compensationKind: 'cash',
+    compensationAmount: 200,
+  });
+  setNow(app, '2026-11-05 10:00');
+  d = step(app, office, 'followUp', d, { at: '2026-11-05 09:45', method: 'visit', visitorId: office.receiverId, personVisited: '张伟', opinion: '这次修好了', satisfaction: 'satisfied' });
+  d = step(app, office, 'summarize', d, { summary: '楼上防水层老化导致渗漏', improvement: '每季度巡查楼栋防水' });
+  expect(d.complaint.status).toBe('closed');
+  return d;
+}
+
+// ------------------------------------------------------------------------------------------
+// poppler helpers
+// ------------------------------------------------------------------------------------------
+
+async function renderTo(name: string, doc: TDocumentDefinitions) {
+  const { bytes, missing } = await renderPdf(doc);
+  const path = join(dir, `${name}.pdf`);
+  writePdfAtomically(path, bytes);
+  return { path, missing };
+}
+
+const run = (tool: string, args: string[]) => execFileSync(tool, args, { encoding: 'utf8' });
+/** pdftotext -layout with all white space removed: cells wrap and columns interleave, characters stay. */
+const squeezed = (path: string) => run('pdftotext', ['-layout', path, '-']).replace(/\s+/g, '');
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+function expectAllText(path: string, values: string[]): void {
+  const text = squeezed(path);
+  const absent = values.filter((v) => !text.includes(squeeze(v)));
+  expect(absent, `missing from ${path}`).toEqual([]);
+}
+
+/** pdffonts: every font embedded and subset, and only our Noto Sans SC. */
+function expectEmbeddedSubsetFonts(path: string): void {
+  const rows = run('pdffonts', [path]).trim().split('\n').slice(2);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) {
+    const cols = row.trim().split(/\s+/);
+    // name, type (two words), encoding, emb, sub, uni, object ID, generation: count from the end.
+    const [emb, sub] = cols.slice(-5, -3);
+    expect(cols[0]).toMatch(/^[A-Z]{6}\+NotoSansSC-(Regular|Bold)$/);
+    expect({ font: cols[0], emb, sub }).toEqual({ font: cols[0], emb: 'yes', sub: 'yes' });
+  }
+  expect(rows.join('\n')).not.toMatch(/Helvetica|Roboto|Times|Courier/);
+}
+
+function pdfInfo(path: string): { pages: number; width: number; height: number } {
+  const info = run('pdfinfo', [path]);
+  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
+  return { pages: Number(/Pages:\s+(\d+)/.exec(info)![1]), width: Number(size[1]), height: Number(size[2]) };
+}
+
+function expectA4(path: string): number {
+  const { pages, width, height } = pdfInfo(path);
+  expect(Math.abs(width - 595.28)).toBeLessThan(1);
+  expect(Math.abs(height - 841.89)).toBeLessThan(1);
+  return pages;
+}
+
+/** A binary PGM (P5): width, height and one grey byte a pixel. */
+function readPgm(file: string): { width: number; height: number; pixels: Buffer } {
+  const bytes = readFileSync(file);
+  const fields: string[] = [];
+  let i = 0;
+  while (fields.length < 4) {
+    while (/\s/.test(String.fromCharCode(bytes[i]!))) i++;
+    if (bytes[i] === 0x23) while (bytes[i] !== 0x0a) i++; // comment line
+    else {
+      let token = '';
+      while (!/\s/.test(String.fromCharCode(bytes[i]!))) token += String.fromCharCode(bytes[i++]!);
+      fields.push(token);
+    }
+  }
+  expect(fields[0]).toBe('P5');
+  const [width, height, max] = fields.slice(1).map(Number) as [number, number, number];
+  expect(max).toBe(255);
+  return { width, height, pixels: bytes.subarray(i + 1, i + 1 + width * height) };
+}
+
+/** Dark pixels within 10 mm of the paper's edge, on any page, at 50 dpi. */
+function darkPixelsNearEdge(path: string, name: string): string[] {
+  const prefix = join(dir, `${name}-page`);
+  run('pdftoppm', ['-r', '50', '-gray', path, prefix]);
+  const pages = readdirSync(dir).filter((f) => f.startsWith(`${name}-page`) && f.endsWith('.pgm')).sort();
+  expect(pages.length).toBe(pdfInfo(path).pages);
+  const band = Math.floor((10 / 25.4) * 50); // 10 mm in pixels at 50 dpi
+  const found: string[] = [];
+  for (const page of pages) {
+    const { width, height, pixels } = readPgm(join(dir, page));
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const inBand = x < band || y < band || x >= width - band || y >= height - band;
+        if (inBand && pixels[y * width + x]! < 160) found.push(`${page} (${x},${y})`);
+      }
+    }
+  }
+  return found;
+}
+
+function expectPrintable(path: string, name: string): void {
+  expectEmbeddedSubsetFonts(path);
+  expect(darkPixelsNearEdge(path, name)).toEqual([]);
+}
+
+// ------------------------------------------------------------------------------------------
+
+describe('顾客投诉记录表 from a walked complaint', () => {
+  it('prints every field, rare name characters included, on one A4 page inside the margins', async () => {
+    const c = walked.complaint;
+    // The desk's own copy may carry the full phone number.
+    const { path, missing } = await renderTo('record', complaintRecordDoc(RECORD, walked, { maskPhone: false }));
+    expect(missing).toEqual([]);
+    expect(expectA4(path)).toBe(1);
+    expectAllText(path, [
+      '阳光花园服务中心',
+      '顾 客 投 诉 记 录 表',
+      c.number,
+      'WY-KF-JL-004',
+      'A/0',
+      RARE_NAME,
+      '3栋2单元1602',
+      '13812345678',
+      '微信 zhangwei88',
+      '2026-11-02 09:12',
+      '■来电',
+      '□来访',
+      '工程质量',
+      '■紧急',
+      '2026-11-01 夜间',
+      '卫生间天花板',
+      '工程部 / 维修工王师傅',
+      '楼上漏水，卫生间天花板持续滴水，已影响照明',
+      '你们再不来修我就去住建局投诉！',
+      '今天之内上门查看并维修',
+      '2026-11-02 18:00',
+      '■有效',
+      '■重大',
+      '漏水照片.png',
+      '周晓雯',
+      '____年__月__日',
+      '已修复，天花板不再滴水',
+      '闭水试验 48 小时无渗漏',
+      '2026-11-03 09:50',
+      '晚上又开始滴水，不满意',
+      '2026-11-05 09:45',
+      '这次修好了，满意',
+      '张伟',
+      '打印版本 v3 · 2026-11-22 10:54',
+      '第 1 页 / 共 1 页',
+    ]);
+    expect(squeezed(path)).not.toMatch(/undefined|null|NaN/);
+    expectPrintable(path, 'record');
+  });
+});
+
+describe('投诉处理记录表 from a walked complaint', () => {
+  it('prints both rounds with deadlines, compensation, follow-ups, escalation and summary', async () => {
+    const c = walked.complaint;
+    const due = walked.process.deadlines.filter((d) => d.kind === 'resolution').map((d) => d.dueAt);
+    expect(due).toHaveLength(2);
+    const { path, missing } = await renderTo('handling', handlingRecordDoc(HANDLING, walked));
+    expect(missing).toEqual([]);
+    expect(expectA4(path)).toBeGreaterThanOrEqual(1);
+    expectAllText(path, [
+      '投 诉 处 理 记 录 表',
+      c.number,
+      'WY-KF-JL-005',
+      RARE_NAME,
+      '3栋2单元1602',
+      '138****5678',
+      '第1轮',
+      '第2轮',
+      '2026-11-02 09:20',
+      ...due,
+      '李强',
+      '2026-11-02 09:35',
+      '上门检查楼上卫生间，更换破损水管',
+      '已修复，天花板不再滴水',
+      '2026-11-02 14:30',
+      '重做楼上卫生间防水层',
+      '闭水试验 48 小时无渗漏',
+      '2026-11-04 15:30',
+      '■现金 200 元',
+      '■电话',
+      '■不满意',
+      '■上门',
+      '■满意',
+      '晚上又开始滴水',
+      '■主任',
+      '业主扬言向住建局投诉，报主任',
+      '楼上防水层老化导致渗漏',
+      '每季度巡查楼栋防水',
+      '打印版本 v3 · 2026-11-22 10:54',
+    ]);
+    // The handling record travels to the department: the phone number is masked by default.
+    expect(squeezed(path)).not.toContain('13812345678');
+    expectPrintable(path, 'handling');
+  });
+});
+
+describe('blank forms', () => {
+  it.each([
+    ['blank-record', () => blankComplaintRecordDoc({ ...RECORD, printVersion: '' }), '顾 客 投 诉 记 录 表'],
+    ['blank-handling', () => blankHandlingRecordDoc({ ...HANDLING, printVersion: '' }), '投 诉 处 理 记 录 表'],
+  ])('%s: one A4 page of empty cells inside the margins', async (name, build, title) => {
+    const { path, missing } = await renderTo(name, build());
+    expect(missing).toEqual([]);
+    expect(expectA4(path)).toBe(1);
+    expectAllText(path, [title, '编号：____', '□', '____年__月__日', '第 1 页 / 共 1 页']);
+    const text = squeezed(path);
+    expect(text).not.toContain('■');
+    expect(text).not.toMatch(/YGHA|张伟|undefined|null/);
+    expectPrintable(path, name);
+  });
+});
+
+describe('long text', () => {
+  it('a 1,500-character description wraps, splits across pages and stays inside the margins', async () => {
+    const sentence = '楼上卫生间漏水，天花板持续滴水已三天，物业维修人员两次上门均未找到漏点，业主情绪激动。';
+    const description = sentence.repeat(Math.ceil(1500 / sentence.length)).slice(0, 1500);
+    // An unbroken run (a pasted link) must wrap too, not push the grid off the sheet.
+    const request = `请查看视频 https://example.com/${'x'.repeat(120)} 并回电`;
+    setNow(app, '2026-11-06 09:00');
+    const d = create(app, office, { receivedAt: '2026-11-06 08:50', description, ownerWords: sentence.repeat(5), request });
+    for (const [name, doc] of [
+      ['long-record', complaintRecordDoc(RECORD, d)],
+      ['long-handling', handlingRecordDoc(HANDLING, d)],
+    ] as const) {
+      const { path } = await renderTo(name, doc);
+      expect(expectA4(path), name).toBeGreaterThanOrEqual(2);
+      // Without the running header and footer, the description reads on unbroken across the page break.
+      const text = squeeze(
+        run('pdftotext', ['-layout', path, '-'])
+          .split('\n')
+          .filter((line) => !/WY-KF-JL-00\d|（续）/.test(line))
+          .join('\n'),
+      );
+      expect(text).toContain(squeeze(description));
+      expect(text).toContain('x'.repeat(20));
+      expect(squeezed(path)).toContain('（续）');
+      expectPrintable(path, name);
+    }
+  });
+});
+
+describe('characters the font lacks', () => {
+  it('𠮷 (CJK Extension B) is reported in `missing`, not dropped silently', async () => {
+    setNow(app, '2026-11-06 10:00');
+    const d = create(app, office, { receivedAt: '2026-11-06 09:50', complainantName: '𠮷田春香' });
+    const { path, missing } = await renderTo('missing', complaintRecordDoc(RECORD, d));
+    expect(missing).toEqual(['𠮷']);
+    expect(squeezed(path)).toContain('田春香');
+  });
+});
+
+describe('renderPdf', () => {
+  it('leaves the caller\'s document as it was, so it renders the same twice', async () => {
+    const doc = handlingRecordDoc(HANDLING, walked);
+    const before = JSON.stringify(doc);
+    const first = await renderPdf(doc);
+    expect(JSON.stringify(doc)).toBe(before);
+    const second = await renderPdf(doc);
+    expect(second.bytes.length).toBe(first.bytes.length);
+  });
+});
+
+describe('writePdfAtomically', () => {
+  it('replaces the file whole and leaves no temp file behind', async () => {
+    const path = join(dir, 'atomic.pdf');
+    const first = (await renderPdf(blankComplaintRecordDoc(RECORD))).bytes;
+    writePdfAtomically(path, Buffer.from('old'));
+    writePdfAtomically(path, first);
+    expect(readFileSync(path).equals(first)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.atomic.pdf'))).toEqual([]);
+    expect(() => writePdfAtomically(join(dir, 'no-such-dir', 'x.pdf'), first)).toThrow();
+    expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
+  });
+});
