@@ -3,7 +3,7 @@
  * rooms and phones, and complaints drawn from what a service-centre desk actually hears
  * (漏水, 噪音, 停车, 电梯故障, 保洁, 物业费, ...).
  */
-import type { Channel, ComplaintFields, Severity } from '../src-preload/contract';
+import type { Channel, ComplaintFields, ComplaintStatus, Severity } from '../src-preload/contract';
 import type { Random } from './stats';
 
 type Weighted<T> = readonly (readonly [T, number])[];
@@ -442,6 +442,28 @@ export function makeComplaintFields(rnd: Random, dir: DirectoryIds, households: 
   };
 }
 
+export type OpenStatus = Exclude<ComplaintStatus, 'closed'>;
+
+/**
+ * How likely a complaint of this age is still open (not closed), from the same table. Older than two
+ * months: never — the office has cleared its backlog, so only the last two months carry open work.
+ */
+export function openChance(ageDays: number): number {
+  const band = STATUS_BY_AGE.find((b) => ageDays <= b.maxAgeDays)!;
+  if (band.maxAgeDays === Infinity) return 0;
+  const total = band.weights.reduce((s, [, w]) => s + w, 0);
+  const closed = band.weights.find(([status]) => status === 'closed')?.[1] ?? 0;
+  return (total - closed) / total;
+}
+
+/** The status of a complaint known to be still open, by age (the table's weights without 'closed'). */
+export function openStatus(rnd: Random, ageDays: number): OpenStatus {
+  const band = STATUS_BY_AGE.find((b) => ageDays <= b.maxAgeDays)!;
+  return rnd.weighted(band.weights.filter(([status]) => status !== 'closed')) as OpenStatus;
+}
+
+export const invalidReason = (rnd: Random): string => rnd.pick(INVALID_REASONS);
+
 /** Where a historical complaint stands today: old ones are mostly closed, recent ones still open. */
 export function historicalStatus(rnd: Random, ageDays: number): { status: string; validity: 'valid' | 'invalid'; invalidReason: string } {
   const band = STATUS_BY_AGE.find((b) => ageDays <= b.maxAgeDays)!;
@@ -463,3 +485,6 @@ export function wallTime(rnd: Random, day: number): string {
 
 /** Office wall time (Asia/Shanghai, UTC+8, no DST) to epoch milliseconds. */
 export const wallTimeToEpoch = (wall: string) => Date.parse(`${wall.replace(' ', 'T')}:00+08:00`);
+
+/** Epoch milliseconds to office wall time (UTC+8): `YYYY-MM-DD HH:mm`. */
+export const epochToWall = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
