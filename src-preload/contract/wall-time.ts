@@ -29,9 +29,28 @@ export function wallToEpochMs(wall: string, timeZone: string): number {
   if (!m) throw new RangeError(`not a wall time: ${wall}`);
   const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
   const asIfUtc = Date.UTC(y, mo - 1, d, h, mi);
-  const offsetAt = (ms: number) => Date.parse(`${toWallTime(new Date(ms), timeZone).replace(' ', 'T')}:00Z`) - ms;
-  const first = asIfUtc - offsetAt(asIfUtc);
-  return asIfUtc - offsetAt(first);
+  const first = asIfUtc - offsetAt(asIfUtc, timeZone);
+  return asIfUtc - offsetAt(first, timeZone);
+}
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's offset from UTC at an instant, remembered per quarter hour: offsets only change on
+ * quarter-hour instants, and asking Intl is the slow part of deadline arithmetic (the board does
+ * it thousands of times per refresh).
+ */
+function offsetAt(ms: number, timeZone: string): number {
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = Date.parse(`${toWallTime(new Date(bucket), timeZone).replace(' ', 'T')}:00Z`) - bucket;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /** A wall time moved by whole minutes on the clock (hour deadlines run around the clock). */
