@@ -13,7 +13,20 @@ export const isRealWallTime = (value: string): boolean => {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** `2026-11-22 10:54` for an instant, as a clock on the office wall shows it. */
+const wallOfMinute = new Map<string, string>();
+
 export function toWallTime(instant: Date, timeZone: string): string {
+  // A wall time depends only on the minute: remember it (Intl formatting is the slow part).
+  const key = `${timeZone}|${Math.floor(instant.getTime() / 60_000)}`;
+  const known = wallOfMinute.get(key);
+  if (known !== undefined) return known;
+  const wall = formatWallTime(instant, timeZone);
+  if (wallOfMinute.size > 100_000) wallOfMinute.clear();
+  wallOfMinute.set(key, wall);
+  return wall;
+}
+
+function formatWallTime(instant: Date, timeZone: string): string {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -23,8 +36,22 @@ export function toWallTime(instant: Date, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
+const epochOfWall = new Map<string, number>();
+
 /** Milliseconds since the epoch of a wall time in `timeZone` (the offset found with Intl; exact outside DST gaps). */
 export function wallToEpochMs(wall: string, timeZone: string): number {
+  // Deadlines share their times (the end of a working day, "now"): the board converts the same
+  // strings thousands of times per refresh, so each conversion is remembered.
+  const key = `${timeZone}|${wall}`;
+  const known = epochOfWall.get(key);
+  if (known !== undefined) return known;
+  const ms = convertWallToEpochMs(wall, timeZone);
+  if (epochOfWall.size > 100_000) epochOfWall.clear();
+  epochOfWall.set(key, ms);
+  return ms;
+}
+
+function convertWallToEpochMs(wall: string, timeZone: string): number {
   const m = WALL_TIME_PATTERN.exec(wall);
   if (!m) throw new RangeError(`not a wall time: ${wall}`);
   const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
