@@ -1,6 +1,6 @@
 import type { Db } from './connection';
 import { stmt } from './statements';
-import type { CompensationKind, ComplaintStatus, ContactMethod, EscalationLevel, Satisfaction } from '../../src-preload/contract';
+import type { CompensationKind, ComplaintStatus, ContactMethod, EscalationLevel, FollowUpView, HandlingRoundView } from '../../src-preload/contract';
 
 /** The lifecycle columns of a complaint (migration 0020). */
 export interface LifecycleColumns {
@@ -44,24 +44,10 @@ export function updateLifecycleColumns(db: Db, id: string, version: number, chan
   );
 }
 
-export interface HandlingRound {
+/** A round as stored: the view the screens get, plus the ids behind the names. */
+export interface HandlingRound extends HandlingRoundView {
   id: string;
-  round: number;
-  departmentId: string;
-  departmentName: string;
   handlerId: string;
-  handlerName: string;
-  dispatchedAt: string;
-  dispatchedBy: string;
-  signedBy: string;
-  signedAt: string;
-  measures: string;
-  result: string;
-  completedBy: string;
-  completedAt: string;
-  compensationKind: CompensationKind;
-  /** Yuan, with fen as decimals (stored as integer fen). */
-  compensationAmount: number;
 }
 
 export function listRounds(db: Db, complaintId: string): HandlingRound[] {
@@ -113,17 +99,8 @@ export function updateRound(db: Db, complaintId: string, round: number, changes:
   );
 }
 
-export interface FollowUp {
+export interface FollowUp extends FollowUpView {
   id: string;
-  round: number;
-  at: string;
-  method: ContactMethod | '';
-  visitor: string;
-  personVisited: string;
-  opinion: string;
-  satisfaction: Satisfaction | '';
-  impossibleReason: string;
-  approvedBy: string;
 }
 
 export function insertFollowUp(db: Db, complaintId: string, f: FollowUp): void {
