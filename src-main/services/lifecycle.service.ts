@@ -261,12 +261,9 @@ export function runStep<A extends LifecycleAction>(ctx: ServiceContext, action: 
       });
     })
     .immediate();
-  return complaintDetailAfterStep(ctx, input.id);
+  return getComplaintDetail(ctx, input.id);
 }
 
-export function complaintDetailAfterStep(ctx: ServiceContext, id: string): ComplaintDetail {
-  return getComplaintDetail(ctx, id);
-}
 
 /**
  * procedure §5: a valid complaint not resolved within a month becomes major. Run before the board is

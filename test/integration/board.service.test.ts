@@ -3,24 +3,12 @@
  * of Wed 2026-11-04 10:00, with complaints built so that their next deadlines land in each column.
  * Every due time and minute count below is worked out by hand from the default policy.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Board, BoardCard, BoardColumn, ComplaintDetail } from '../../src-preload/contract';
-import { openTestApp, type TestApp } from '../helpers/app';
-import { allowTestClock, complaintIn, create, refresh, setNow, setUpLifecycleOffice, step, unpinClock, type Office } from './lifecycle-fixtures';
+import { complaintIn, create, refresh, setNow, step, useOffice } from './lifecycle-fixtures';
 
 const NOW = '2026-11-04 10:00';
 
-function useOffice() {
-  const env = {} as { app: TestApp; office: Office };
-  beforeAll(() => {
-    allowTestClock();
-    env.app = openTestApp();
-    env.office = setUpLifecycleOffice(env.app);
-  });
-  afterEach(() => unpinClock(env.app));
-  afterAll(() => env.app.close());
-  return env;
-}
 
 const cards = (board: Board): (BoardCard & { column: BoardColumn })[] =>
   (Object.entries(board.columns) as [BoardColumn, BoardCard[]][]).flatMap(([column, list]) => list.map((c) => ({ ...c, column })));

@@ -3,23 +3,12 @@
  * schedules, the missing-year banner, the working-day calculator, file import and export, day
  * edits, and the test-only clock.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CalendarFile } from '../../src-preload/contract';
-import { openTestApp, type TestApp } from '../helpers/app';
+import { type TestApp } from '../helpers/app';
 import { snapshotAll } from '../helpers/db-snapshot-all';
-import { CHINESE, allowTestClock, setNow, setUpLifecycleOffice, unpinClock } from './lifecycle-fixtures';
+import { CHINESE, setNow, useOffice } from './lifecycle-fixtures';
 
-function useOffice() {
-  const env = {} as { app: TestApp };
-  beforeAll(() => {
-    allowTestClock();
-    env.app = openTestApp();
-    setUpLifecycleOffice(env.app);
-  });
-  afterEach(() => unpinClock(env.app));
-  afterAll(() => env.app.close());
-  return env;
-}
 
 /** Refused, in Chinese, with every table as it was. */
 function refusedCalendarCall(app: TestApp, channel: 'calendar:import' | 'calendar:saveDay' | 'calendar:removeDay', input: unknown) {

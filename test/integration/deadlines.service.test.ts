@@ -4,24 +4,12 @@
  * Every expected time is worked out by hand from the policy table and the official calendar:
  * 2026-11-02 is a Monday; 国庆 2026 is Oct 1–7 off with Sat Oct 10 worked; Sun Sep 20 is worked.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeadlinePolicy, Severity, Urgency } from '../../src-preload/contract';
-import { openTestApp, type TestApp } from '../helpers/app';
 import { snapshotAll } from '../helpers/db-snapshot-all';
-import { CHINESE, allowTestClock, create, deadline, dueTimes, refresh, setNow, setUpLifecycleOffice, step, unpinClock, type Office } from './lifecycle-fixtures';
+import { CHINESE, create, deadline, dueTimes, refresh, setNow, step, useOffice } from './lifecycle-fixtures';
 
 /** A fresh office per describe block: the policy and the calendar are office-wide settings. */
-function useOffice() {
-  const env = {} as { app: TestApp; office: Office };
-  beforeAll(() => {
-    allowTestClock();
-    env.app = openTestApp();
-    env.office = setUpLifecycleOffice(env.app);
-  });
-  afterEach(() => unpinClock(env.app));
-  afterAll(() => env.app.close());
-  return env;
-}
 
 /** Intake without a requested reply time, so only the policy decides. */
 const plain = (receivedAt: string, severity: Severity, urgency: Urgency) => ({ receivedAt, severity, urgency, requestedReplyAt: '' });

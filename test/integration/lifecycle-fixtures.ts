@@ -2,9 +2,9 @@
  * Shared set-up for the lifecycle, deadline and board tests: a pinned clock, the staff the steps
  * need, and one call per step through the real dispatcher.
  */
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { ComplaintCreateInput, ComplaintDetail, ComplaintStatus, DeadlineKind, DeadlineView, LifecycleAction } from '../../src-preload/contract';
-import { phoneComplaint, setUpOffice, type OfficeIds, type TestApp } from '../helpers/app';
+import { openTestApp, phoneComplaint, setUpOffice, type OfficeIds, type TestApp } from '../helpers/app';
 
 export const CHINESE = /[\u4e00-\u9fa5]/;
 
@@ -130,3 +130,16 @@ export function deadline(d: ComplaintDetail, kind: DeadlineKind, round = 1): Dea
 
 /** The deadlines as `kind → dueAt` (round 1 unless told), for comparing with hand-computed times. */
 export const dueTimes = (d: ComplaintDetail) => Object.fromEntries(d.process.deadlines.map((x) => [x.kind, x.dueAt]));
+
+/** One office on a real temp database for a whole file, test clock allowed and unpinned after each test. */
+export function useOffice(): { app: TestApp; office: Office } {
+  const env = {} as { app: TestApp; office: Office };
+  beforeAll(() => {
+    allowTestClock();
+    env.app = openTestApp();
+    env.office = setUpLifecycleOffice(env.app);
+  });
+  afterEach(() => unpinClock(env.app));
+  afterAll(() => env.app.close());
+  return env;
+}
