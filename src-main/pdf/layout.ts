@@ -156,14 +156,25 @@ export interface FormHeader {
   formVersion: string;
   /** e.g. `打印版本 v3 · 2026-11-22 10:54`; empty on blank forms. */
   printVersion: string;
+  /**
+   * What the form's QR code holds (complaint number, form and print version, see print.service):
+   * a scanned signed copy is matched back to its complaint and print by it. Empty: no QR (blank forms).
+   */
+  qr?: string;
 }
+
+/** The QR code's side: 16 mm scans reliably from a phone photo of the sheet. */
+export const QR_SIZE = mm(16);
+
+/** The form's QR code, or nothing on a blank form. */
+export const qrCode = (form: FormHeader): Content | null => (form.qr ? { qr: form.qr, fit: QR_SIZE, eccLevel: 'M', margin: 0 } : null);
 
 /** Spaced like the printed forms: 投 诉 记 录 表. */
 const spaced = (title: string) => [...title].join(' ');
 
-/** Office and title, then the complaint number (blank to fill in) and the form number. */
+/** Office and title, then the complaint number (blank to fill in) and the form number; the QR code on the right. */
 export function formTitle(form: FormHeader, title: string, number: string): Content {
-  return {
+  const heading: Content = {
     stack: [
       { text: [{ text: `${str(form.officeName)}${GAP}`, fontSize: 13 }, { text: spaced(title), fontSize: 17 }], bold: true, alignment: 'center' },
       {
@@ -175,6 +186,8 @@ export function formTitle(form: FormHeader, title: string, number: string): Cont
       },
     ],
   };
+  const qr = qrCode(form);
+  return qr ? { columns: [{ ...heading, width: '*' }, { stack: [qr], width: QR_SIZE, margin: [8, 0, 0, 4] }] } : heading;
 }
 
 /** From page 2 on: which form and complaint this sheet continues. */
