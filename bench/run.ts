@@ -36,7 +36,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createAppContext, DATABASE_FILE, type AppContext } from '../src-main/app-context';
 import { openDatabase, type Db } from '../src-main/db/connection';
-import { createDispatch } from '../src-main/ipc/dispatch';
+import { createDispatch, createInvoke } from '../src-main/ipc/dispatch';
 import { createHandlers } from '../src-main/ipc/handlers';
 import { recomputeOpenDeadlines } from '../src-main/services/deadlines.service';
 import { SEARCH_COLUMNS, searchBigrams } from '../src-main/db/search-text';
@@ -902,7 +902,8 @@ function main(): void {
     let load: ReturnType<typeof bulkLoad>;
     try {
       const loaderCtx = { db: loader, dataDir: officeDir };
-      const setupApp: AppContext = { ...loaderCtx, dispatch: createDispatch(createHandlers(loaderCtx, { version: 'bench', mode: 'web' })), close: () => loader.close() };
+      const handlers = createHandlers(loaderCtx, { version: 'bench', mode: 'web' });
+      const setupApp: AppContext = { ...loaderCtx, dispatch: createDispatch(handlers), invoke: createInvoke(handlers), close: () => loader.close() };
       dir = setUpOffice(setupApp);
       loader.pragma('cache_size = -1048576');
       load = bulkLoad(loaderCtx, dir, households, rnd, ROWS, HISTORY_DAYS, today, OPEN_COMPLAINTS, makeRandom(SEED + 3));

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from './db/connection';
-import { createDispatch, type Dispatch } from './ipc/dispatch';
+import { createDispatch, createInvoke, type Dispatch, type Invoke } from './ipc/dispatch';
 import { createHandlers, type HandlerEnvironment } from './ipc/handlers';
 import { setLogDirectory } from './lib/log';
 import type { ServiceContext } from './services/context';
@@ -9,7 +9,10 @@ import type { ServiceContext } from './services/context';
 export const DATABASE_FILE = 'complaints.db';
 
 export interface AppContext extends ServiceContext {
+  /** Synchronous calls (tests, benchmark, timers). */
   dispatch: Dispatch;
+  /** Every call, as the transports make them: PDF rendering answers later. */
+  invoke: Invoke;
   close: () => void;
 }
 
@@ -27,7 +30,8 @@ export function createAppContext(dataDir: string, env: HandlerEnvironment): AppC
     db.pragma('optimize');
     db.close();
   };
-  return { ...ctx, dispatch: createDispatch(createHandlers(ctx, env)), close };
+  const handlers = createHandlers(ctx, env);
+  return { ...ctx, dispatch: createDispatch(handlers), invoke: createInvoke(handlers), close };
 }
 
 /** `--data-dir DIR` wins, then COMPLAINT_DESK_DATA_DIR, then the platform default given by the caller. */

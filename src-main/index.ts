@@ -93,7 +93,7 @@ if (!app.requestSingleInstanceLock()) {
     // Deny every permission request (camera, geolocation, notifications ask nothing of us yet).
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     protocol.handle('app', serveAppProtocol);
-    registerIpc(ipcMain, ctx.dispatch, APP_ORIGIN);
+    registerIpc(ipcMain, ctx.invoke, APP_ORIGIN);
     mainWindow = createWindow();
     // Desktop notifications for deadlines (web mode shows the same alerts inside the page).
     if (Notification.isSupported()) {

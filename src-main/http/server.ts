@@ -134,7 +134,7 @@ export function startWebServer({ ctx, rendererDir, port }: WebServerOptions): Pr
       sendJson(res, 400, failure('BAD_REQUEST', '请求内容不是有效的 JSON'));
       return;
     }
-    sendJson(res, 200, ctx.dispatch(channel, input));
+    sendJson(res, 200, await ctx.invoke(channel, input));
   }
 
   function serveAttachment(res: ServerResponse, sha256: string): void {

@@ -7,7 +7,15 @@ import type { HandlerTable } from './handlers';
 /** Calls slower than this are logged (Signal's 40 ms trace threshold). */
 const SLOW_CALL_MS = 40;
 
+/**
+ * Most calls answer at once (better-sqlite3 is synchronous); a few finish later (PDF rendering), and
+ * their Result comes as a promise. The transports use Invoke and await either.
+ */
+export type Invoke = (channel: string, input: unknown) => Result<unknown> | Promise<Result<unknown>>;
+/** Invoke restricted to the calls that answer at once: what tests, the benchmark and timers use. */
 export type Dispatch = (channel: string, input: unknown) => Result<unknown>;
+
+const isPromise = (value: unknown): value is Promise<unknown> => value instanceof Promise;
 
 export const isChannelName = (name: string): name is ChannelName => (CHANNEL_NAMES as readonly string[]).includes(name);
 
@@ -22,7 +30,7 @@ export function validationError(error: z.ZodError): AppError {
  * The transport-independent core of the bridge: validate with the contract's schema, run the
  * handler, and turn every outcome into a Result. Nothing thrown ever reaches a transport.
  */
-export function createDispatch(handlers: HandlerTable): Dispatch {
+export function createInvoke(handlers: HandlerTable): Invoke {
   return (channel, input) => {
     if (!isChannelName(channel)) {
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的调用：${channel}` } };
@@ -30,16 +38,42 @@ export function createDispatch(handlers: HandlerTable): Dispatch {
     const parsed = CONTRACT[channel].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: validationError(parsed.error).toPayload() };
     const started = performance.now();
-    try {
-      const handler = handlers[channel] as (input: unknown) => unknown;
-      return { ok: true, value: handler(parsed.data) };
-    } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.toPayload() };
-      log.error(`${channel} failed`, error);
-      return { ok: false, error: { code: 'INTERNAL', message: '操作失败，数据未作修改。详情已记录在日志中。' } };
-    } finally {
+    const finished = () => {
       const elapsed = performance.now() - started;
       if (elapsed > SLOW_CALL_MS) log.warn(`slow call ${channel}: ${elapsed.toFixed(1)} ms`);
+    };
+    try {
+      const handler = handlers[channel] as (input: unknown) => unknown;
+      const value = handler(parsed.data);
+      if (isPromise(value)) {
+        return value.then(
+          (settled): Result<unknown> => ({ ok: true, value: settled }),
+          (error: unknown) => failureOf(channel, error),
+        ).finally(finished);
+      }
+      finished();
+      return { ok: true, value };
+    } catch (error) {
+      finished();
+      return failureOf(channel, error);
     }
   };
+}
+
+/** The synchronous calls only: a call that answers later is refused here, loudly, instead of passing a promise on. */
+export function createDispatch(handlers: HandlerTable): Dispatch {
+  const invoke = createInvoke(handlers);
+  return (channel, input) => {
+    const result = invoke(channel, input);
+    if (!isPromise(result)) return result;
+    result.catch(() => undefined);
+    return { ok: false, error: { code: 'INTERNAL', message: `${channel} 需要异步调用（invoke）` } };
+  };
+}
+
+/** An AppError as the user should read it; anything else is logged and reported without details. */
+function failureOf(channel: string, error: unknown): Result<never> {
+  if (error instanceof AppError) return { ok: false, error: error.toPayload() };
+  log.error(`${channel} failed`, error);
+  return { ok: false, error: { code: 'INTERNAL', message: '操作失败，数据未作修改。详情已记录在日志中。' } };
 }

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHANNEL_NAMES, type Result } from '../../src-preload/contract';
 import { log } from '../lib/log';
-import type { Dispatch } from './dispatch';
+import type { Invoke } from './dispatch';
 
 /**
  * `scheme://host[:port]` of a URL. Not `URL.origin`: for a custom scheme such as app:// Node's
@@ -27,14 +27,14 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, 
 }
 
 /** Bind every contract channel to the dispatcher, with the sender check in front. */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, trustedOrigin: string): void {
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, invoke: Invoke, trustedOrigin: string): void {
   for (const channel of CHANNEL_NAMES) {
-    ipcMain.handle(channel, (event, input: unknown): Result<unknown> => {
+    ipcMain.handle(channel, (event, input: unknown): Result<unknown> | Promise<Result<unknown>> => {
       if (!isTrustedSender(event, trustedOrigin)) {
         log.warn(`refused ${channel} from ${event.senderFrame?.url ?? 'unknown frame'}`);
         return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自外部页面的调用' } };
       }
-      return dispatch(channel, input);
+      return invoke(channel, input);
     });
   }
 }
