@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createAppContext, resolveDataDir, type AppContext } from './app-context';
 import { DatabaseRefusedError } from './db/migrations';
-import { mimeOfSha } from './db/attachments.repo';
 import { originOf, registerIpc } from './ipc/register';
 import { DATA_FOLDER_NAME } from './lib/data-dir';
 import { log } from './lib/log';
 import { CONTENT_SECURITY_POLICY, mimeOfFile, resolveRendererFile } from './lib/static-files';
 import { APP_VERSION } from './lib/version';
-import { readAttachmentBytes } from './services/attachment-store';
+import { serveFile } from './ipc/file-routes';
+import { createDesktopShell } from './desktop-shell';
+import { sweepOldPrintFiles } from './services/print-store';
 import { startDeadlineNotifier } from './deadline-notifier';
 
 /**
@@ -20,7 +21,7 @@ import { startDeadlineNotifier } from './deadline-notifier';
 const APP_ORIGIN = 'app://desk';
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 app.enableSandbox();
 app.setPath('userData', join(app.getPath('appData'), DATA_FOLDER_NAME));
 
@@ -28,13 +29,9 @@ let ctx: AppContext | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function serveAppProtocol(request: Request): Response {
-  const { pathname } = new URL(request.url);
-  const attachment = /^\/files\/attachments\/([0-9a-f]{64})$/.exec(pathname);
-  if (attachment && ctx) {
-    const mime = mimeOfSha(ctx.db, attachment[1]!);
-    const bytes = mime && readAttachmentBytes(ctx.dataDir, attachment[1]!);
-    return bytes ? new Response(new Uint8Array(bytes), { headers: { 'Content-Type': mime, 'X-Content-Type-Options': 'nosniff' } }) : new Response('not found', { status: 404 });
-  }
+  const { pathname, search } = new URL(request.url);
+  const served = ctx && serveFile(ctx, pathname, search);
+  if (served) return new Response(typeof served.body === 'string' ? served.body : new Uint8Array(served.body), { status: served.status, headers: served.headers });
   const file = resolveRendererFile(RENDERER_DIR, pathname);
   if (!file) return new Response('not found', { status: 404 });
   return new Response(new Uint8Array(readFileSync(file)), {
@@ -56,6 +53,8 @@ function createWindow(): BrowserWindow {
       contextIsolation: true,
       nodeIntegration: false,
       webviewTag: false,
+      // Chromium's built-in PDF viewer, for the print preview inside the window (no other plugin exists in Electron).
+      plugins: true,
       spellcheck: false,
     },
   });
@@ -83,7 +82,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const dataDir = resolveDataDir(process.argv, () => app.getPath('userData'));
     try {
-      ctx = createAppContext(dataDir, { version: APP_VERSION, mode: 'electron' });
+      ctx = createAppContext(dataDir, { version: APP_VERSION, mode: 'electron', desktop: createDesktopShell(() => mainWindow) });
+      sweepOldPrintFiles(dataDir, Date.now());
     } catch (error) {
       log.error('cannot open database', error);
       dialog.showErrorBox('无法打开数据库', error instanceof DatabaseRefusedError ? error.message : `打开 ${dataDir} 中的数据库失败：${String(error)}`);

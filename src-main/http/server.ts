@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { CHANNEL_NAMES, type Result } from '../../src-preload/contract';
 import type { AppContext } from '../app-context';
 import { isChannelName } from '../ipc/dispatch';
-import { mimeOfSha } from '../db/attachments.repo';
-import { readAttachmentBytes } from '../services/attachment-store';
+import { serveFile } from '../ipc/file-routes';
 import { CONTENT_SECURITY_POLICY, mimeOfFile, resolveRendererFile } from '../lib/static-files';
 import { log } from '../lib/log';
 
@@ -89,9 +88,10 @@ export function startWebServer({ ctx, rendererDir, port }: WebServerOptions): Pr
       res.writeHead(204).end();
       return;
     }
-    const attachment = /^\/files\/attachments\/([0-9a-f]{64})$/.exec(path);
-    if (attachment) {
-      serveAttachment(res, attachment[1]!);
+    const served = serveFile(ctx, path, (req.url ?? '').slice(path.length));
+    if (served) {
+      res.writeHead(served.status, served.headers);
+      res.end(req.method === 'HEAD' ? undefined : served.body);
       return;
     }
     const file = resolveRendererFile(rendererDir, path);
@@ -135,17 +135,6 @@ export function startWebServer({ ctx, rendererDir, port }: WebServerOptions): Pr
       return;
     }
     sendJson(res, 200, await ctx.invoke(channel, input));
-  }
-
-  function serveAttachment(res: ServerResponse, sha256: string): void {
-    const mime = mimeOfSha(ctx.db, sha256);
-    const bytes = mime && readAttachmentBytes(ctx.dataDir, sha256);
-    if (!mime || !bytes) {
-      sendJson(res, 404, failure('NOT_FOUND', '找不到该附件'));
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': mime, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=31536000, immutable' });
-    res.end(bytes);
   }
 
   return new Promise((resolve, reject) => {

@@ -7,16 +7,28 @@ import { addAttachment, removeAttachment } from '../services/attachments.service
 import { runStep, sweepAutoMajor } from '../services/lifecycle.service';
 import { buildBoard, deadlineAlerts, getDeadlinePolicy, previewDeadlines, recomputeOpenDeadlines, updateDeadlinePolicy, wallNow } from '../services/deadlines.service';
 import { addWorkingDaysFrom, calendarChanged, calendarOverview, exportCalendar, importCalendar, removeCalendarDay, saveCalendarDay } from '../services/calendar.service';
+import { getFormCodes, printBlankForm, printComplaintForm, printHistory, updateFormCodes } from '../services/print.service';
+import { findPrintFile } from '../services/print-store';
 import { AppError } from '../lib/app-error';
 import { setTestClock, testClockAllowed } from '../lib/clock';
 
-export type Handler<K extends ChannelName> = (input: ChannelParsedInput<K>) => ChannelOutput<K>;
+/** A handler answers at once, or later with a promise (PDF rendering). */
+export type Handler<K extends ChannelName> = (input: ChannelParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
 /** One handler per contract channel: a missing one fails to compile. */
 export type HandlerTable = { [K in ChannelName]: Handler<K> };
+
+/** What only the desktop can do: main owns the save dialog and hands PDFs to the system viewer. */
+export interface DesktopShell {
+  /** Ask where to save (the last folder used is offered) and copy the file there; null if cancelled. */
+  saveFile(source: string, suggestedName: string): Promise<string | null>;
+  /** Open a file in the system's default program (the PDF viewer prints it). */
+  openFile(path: string): Promise<void>;
+}
 
 export interface HandlerEnvironment {
   version: string;
   mode: 'electron' | 'web';
+  desktop?: DesktopShell;
 }
 
 /** The handler table both transports serve: Electron IPC and web mode's loopback HTTP. */
@@ -36,6 +48,16 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment): Ha
     'complaints:get': (input) => getComplaintDetail(ctx, input.id),
     'complaints:update': (input) => updateComplaint(ctx, input),
     'complaints:list': (input) => listComplaintPage(ctx, input),
+    'print:complaintForm': (input) => printComplaintForm(ctx, input),
+    'print:blankForm': (input) => printBlankForm(ctx, input.form),
+    'print:history': (input) => printHistory(ctx, input.complaintId),
+    'print:save': async (input) => ({ path: await desktop().saveFile(printFile(input.printId).path, printFile(input.printId).fileName) }),
+    'print:open': async (input) => {
+      await desktop().openFile(printFile(input.printId).path);
+      return null;
+    },
+    'forms:get': () => getFormCodes(ctx),
+    'forms:update': (input) => updateFormCodes(ctx, input),
     'attachments:add': (input) => addAttachment(ctx, input),
     'attachments:remove': (input) => removeAttachment(ctx, input),
     'lifecycle:dispatch': (input) => runStep(ctx, 'dispatch', input),
@@ -73,6 +95,16 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment): Ha
       return { now: wallNow(ctx) };
     },
   };
+  /** Save dialogs and the system viewer exist only on the desktop; the web page downloads instead. */
+  function desktop(): DesktopShell {
+    if (!env.desktop) throw new AppError('VALIDATION', '网页模式下请使用“下载”保存或打印 PDF');
+    return env.desktop;
+  }
+  function printFile(printId: string) {
+    const file = findPrintFile(ctx.dataDir, printId);
+    if (!file) throw new AppError('NOT_FOUND', '打印文件已过期或不存在，请重新生成');
+    return file;
+  }
   /** The calendar edit and the recount of open deadlines commit together, or neither does. */
   function withRecompute<T>(edit: () => T): T {
     try {

@@ -32,6 +32,17 @@ import {
   type DeadlinePreview,
 } from './deadline.schema';
 import {
+  blankFormPrintSchema,
+  complaintFormPrintSchema,
+  formCodesSchema,
+  printIdSchema,
+  printListSchema,
+  type FormCodes,
+  type PrintedPdf,
+  type PrintRecord,
+  type SavedPdf,
+} from './print.schema';
+import {
   addWorkingDaysSchema,
   calendarDaySchema,
   calendarFileSchema,
@@ -91,6 +102,20 @@ export const CONTRACT = {
   'complaints:update': channel<Complaint>()(complaintUpdateSchema),
   /** The register: filters, free-text search, paging, sort. */
   'complaints:list': channel<ComplaintPage>()(complaintListSchema),
+  /** Print a complaint's 投诉记录表 or 投诉处理记录表 as a new version; the renderer gets a preview URL. */
+  'print:complaintForm': channel<PrintedPdf>()(complaintFormPrintSchema),
+  /** A blank form to fill in by hand. */
+  'print:blankForm': channel<PrintedPdf>()(blankFormPrintSchema),
+  /** A complaint's prints: versions, who printed them, which signed copies are back. */
+  'print:history': channel<PrintRecord[]>()(printListSchema),
+  /** Desktop: save a rendered PDF where the user chooses (main shows the dialog). */
+  'print:save': channel<SavedPdf>()(printIdSchema),
+  /** Desktop: open a rendered PDF in the system's PDF viewer, to print it there. */
+  'print:open': channel<null>()(printIdSchema),
+  /** Form control numbers and revisions (表单编号, 版本). */
+  'forms:get': channel<FormCodes>()(noInput),
+  /** Change the form control numbers. */
+  'forms:update': channel<FormCodes>()(formCodesSchema),
   /** Attach a photo or scanned letter (JPEG, PNG, WebP, GIF or PDF). */
   'attachments:add': channel<Attachment>()(attachmentAddSchema),
   /** Detach a file from a complaint (the timeline keeps a record). */

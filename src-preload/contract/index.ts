@@ -11,3 +11,4 @@ export * from './channels';
 export * from './calendar.schema';
 export * from './deadline.schema';
 export * from './lifecycle.schema';
+export * from './print.schema';

@@ -11,6 +11,10 @@ export interface TestApp {
   call: <K extends ChannelName>(channel: K, input?: unknown) => Result<ChannelOutput<K>>;
   /** Like `call`, but fails the test unless the call succeeded. */
   ok: <K extends ChannelName>(channel: K, input?: unknown) => ChannelOutput<K>;
+  /** Any call, awaited, as the transports make it (PDF rendering answers later). */
+  invoke: <K extends ChannelName>(channel: K, input?: unknown) => Promise<Result<ChannelOutput<K>>>;
+  /** Like `invoke`, but fails the test unless the call succeeded. */
+  invokeOk: <K extends ChannelName>(channel: K, input?: unknown) => Promise<ChannelOutput<K>>;
   close: () => void;
 }
 
@@ -27,11 +31,19 @@ export function openTestApp(dataDir = makeDataDir()): TestApp {
     if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
     return result.value;
   };
+  const invoke = async <K extends ChannelName>(channel: K, input?: unknown) => (await ctx.invoke(channel, input)) as Result<ChannelOutput<K>>;
+  const invokeOk = async <K extends ChannelName>(channel: K, input?: unknown) => {
+    const result = await invoke(channel, input);
+    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+    return result.value;
+  };
   return {
     ctx,
     dataDir,
     call,
     ok,
+    invoke,
+    invokeOk,
     close: () => {
       ctx.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import * as initial from './0010-initial';
 import * as lifecycle from './0020-lifecycle';
 import * as searchPerformance from './0030-search-performance';
+import * as prints from './0040-prints';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial', up: initial.up },
   { version: 20, name: 'lifecycle', up: lifecycle.up },
   { version: 30, name: 'search-performance', up: searchPerformance.up },
+  { version: 40, name: 'prints', up: prints.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

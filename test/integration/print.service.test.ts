@@ -1,0 +1,139 @@
+/**
+ * Printing through the real dispatcher and the real web server: each print of a complaint's form
+ * is a new recorded version whose number and QR text are on the paper, the PDF is reached by URL
+ * (never through the bridge), desktop-only calls say what to do instead in web mode, and a refused
+ * call records nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type WebServer } from '../../src-main/http/server';
+import { formHeader } from '../../src-main/services/print.service';
+import { openTestApp, type TestApp } from '../helpers/app';
+import { snapshotAll } from '../helpers/db-snapshot-all';
+import { allowTestClock, create, setNow, setUpLifecycleOffice, type Office } from './lifecycle-fixtures';
+
+let app: TestApp;
+let office: Office;
+let server: WebServer;
+
+beforeAll(async () => {
+  allowTestClock();
+  app = openTestApp();
+  office = setUpLifecycleOffice(app);
+  const rendererDir = join(app.dataDir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>物业投诉台</title>');
+  server = await startWebServer({ ctx: app.ctx, rendererDir, port: 0 });
+});
+afterAll(async () => {
+  await server?.close();
+  app?.close();
+});
+
+const fetchPrint = (previewUrl: string) => fetch(new URL(previewUrl, server.url));
+
+/** pdftotext of the bytes, white space removed (cells wrap). */
+function pdfText(bytes: Buffer): string {
+  const path = join(app.dataDir, `check-${Date.now()}.pdf`);
+  writeFileSync(path, bytes);
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
+describe('printing a complaint form', () => {
+  it('records each print as the next version, with the version on the paper and the PDF at its URL', async () => {
+    setNow(app, '2026-11-02 09:30');
+    const d = create(app, office, { complainantName: '张伟', phone: '13812345678' });
+    const first = await app.invokeOk('print:complaintForm', { complaintId: d.complaint.id, form: 'handling_record', actorId: office.receiverId });
+    setNow(app, '2026-11-02 10:05');
+    const second = await app.invokeOk('print:complaintForm', { complaintId: d.complaint.id, form: 'handling_record', actorId: office.receiverId });
+    const record = await app.invokeOk('print:complaintForm', { complaintId: d.complaint.id, form: 'complaint_record', actorId: office.receiverId, fullPhone: true });
+
+    expect([first.version, second.version, record.version]).toEqual([1, 2, 1]);
+    expect(second.printVersion).toBe('打印版本 v2 · 2026-11-02 10:05 · 周晓雯');
+    expect(second.fileName).toBe(`投诉处理记录表_${d.complaint.number}_v2.pdf`);
+    expect(second.previewUrl).toBe(`/files/prints/${second.printId}`);
+    expect(second.missingGlyphs).toEqual([]);
+
+    const response = await fetchPrint(second.previewUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(bytes);
+    expect(text).toContain('打印版本v2·2026-11-0210:05·周晓雯');
+    expect(text).toContain(d.complaint.number);
+    expect(text).toContain('138****5678'); // masked unless asked
+    expect(pdfText(Buffer.from(await (await fetchPrint(record.previewUrl)).arrayBuffer()))).toContain('13812345678');
+
+    const history = app.ok('print:history', { complaintId: d.complaint.id });
+    expect(history.map((p) => [p.form, p.version, p.printedAt, p.printedBy, p.signedAttachmentId])).toEqual([
+      ['complaint_record', 1, '2026-11-02 10:05', '周晓雯', ''],
+      ['handling_record', 1, '2026-11-02 09:30', '周晓雯', ''],
+      ['handling_record', 2, '2026-11-02 10:05', '周晓雯', ''],
+    ]);
+  });
+
+  it('offers the PDF as a download under its Chinese name', async () => {
+    const d = create(app, office);
+    const pdf = await app.invokeOk('print:complaintForm', { complaintId: d.complaint.id, form: 'complaint_record', actorId: office.receiverId });
+    const response = await fetchPrint(`${pdf.previewUrl}?download=1`);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="${'_'.repeat('顾客投诉记录表'.length)}_${d.complaint.number}_v1.pdf"; filename*=UTF-8''${encodeURIComponent(pdf.fileName)}`,
+    );
+  });
+
+  it('puts the complaint number, form number and print version in the QR code', () => {
+    const header = formHeader(app.ctx, 'handling_record', { version: 3, at: '2026-11-02 10:05', by: '周晓雯', qrSubject: 'YGHA-20261102-001' });
+    expect(header.qr).toBe('YGHA-20261102-001 WY-KF-JL-005 v3');
+    expect(formHeader(app.ctx, 'handling_record').qr).toBe('');
+  });
+
+  it('prints blank forms without a version or QR code', async () => {
+    const blank = await app.invokeOk('print:blankForm', { form: 'handling_record' });
+    expect(blank).toMatchObject({ version: 0, printVersion: '', fileName: '投诉处理记录表_空白.pdf' });
+    const text = pdfText(Buffer.from(await (await fetchPrint(blank.previewUrl)).arrayBuffer()));
+    expect(text).toContain('投诉处理记录表'.split('').join(''));
+    expect(text).not.toContain('打印版本');
+  });
+
+  it('uses the form numbers set for the office', async () => {
+    const codes = app.ok('forms:get', {});
+    app.ok('forms:update', { ...codes, handling_record: { code: 'YG-KF-005', revision: 'B/1' } });
+    const d = create(app, office);
+    const pdf = await app.invokeOk('print:complaintForm', { complaintId: d.complaint.id, form: 'handling_record', actorId: office.receiverId });
+    const text = pdfText(Buffer.from(await (await fetchPrint(pdf.previewUrl)).arrayBuffer()));
+    expect(text).toContain('表单编号：YG-KF-005');
+    expect(text).toContain('版本：B/1');
+    app.ok('forms:update', codes);
+  });
+});
+
+describe('refused print calls', () => {
+  it('names the field in Chinese and records nothing', async () => {
+    const before = snapshotAll(app.ctx.db);
+    const noForm = await app.invoke('print:complaintForm', { complaintId: '01JBXXXXXXXXXXXXXXXXXXXXXX', form: 'letter', actorId: office.receiverId });
+    expect(noForm).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'form', message: '请选择要打印的表单' } });
+    const unknown = await app.invoke('print:complaintForm', { complaintId: '01JBXXXXXXXXXXXXXXXXXXXXXX', form: 'complaint_record', actorId: office.receiverId });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const badCode = app.call('forms:update', { ...app.ok('forms:get', {}), register: { code: '', revision: 'A/0' } });
+    expect(badCode).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'register.code', message: '请填写表单编号' } });
+    expect(snapshotAll(app.ctx.db)).toEqual(before);
+  });
+
+  it('tells web mode to download, since save dialogs and the system viewer are desktop only', async () => {
+    const blank = await app.invokeOk('print:blankForm', { form: 'complaint_record' });
+    const save = await app.invoke('print:save', { printId: blank.printId });
+    expect(save).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '网页模式下请使用“下载”保存或打印 PDF' } });
+  });
+
+  it('serves no file for an unknown or malformed print id', async () => {
+    expect((await fetchPrint('/files/prints/01JBXXXXXXXXXXXXXXXXXXXXXX')).status).toBe(404);
+    // Not a print path at all: the page's own index.html, never a file from the data folder.
+    const walk = await fetchPrint('/files/prints/..%2F..%2Fcomplaints.db');
+    expect(walk.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await walk.text()).not.toContain('SQLite format');
+  });
+});
