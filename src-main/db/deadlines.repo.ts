@@ -33,9 +33,55 @@ export function listDeadlines(db: Db, complaintId: string): DeadlineRow[] {
   return (stmt(db, `${SELECT} WHERE complaint_id = ? ORDER BY round, started_at, kind`).all(complaintId) as Parameters<typeof toRow>[0][]).map(toRow);
 }
 
-/** Every open deadline (not met, not cancelled), soonest first: the board's one query. */
-export function listOpenDeadlines(db: Db): DeadlineRow[] {
-  return (stmt(db, `${SELECT} WHERE completed_at = '' AND cancelled_at = '' ORDER BY due_at`).all() as Parameters<typeof toRow>[0][]).map(toRow);
+/** An open deadline as the board and the alerts read it: whose, which, and when it falls due. */
+export interface OpenDeadlineDue {
+  id: string;
+  complaintId: string;
+  kind: DeadlineKind;
+  dueAt: string;
+}
+
+/** Every open deadline (not met, not cancelled), soonest first, with only the columns the board and the alerts read. */
+export function listOpenDeadlinesDue(db: Db): OpenDeadlineDue[] {
+  return stmt(
+    db,
+    `SELECT id, complaint_id AS complaintId, kind, due_at AS dueAt
+     FROM complaint_deadlines WHERE completed_at = '' AND cancelled_at = '' ORDER BY due_at`,
+  ).all() as OpenDeadlineDue[];
+}
+
+/** Open deadlines whose rule counts working days: the ones a calendar edit can move. */
+const OPEN_WORKING_DAYS = `completed_at = '' AND cancelled_at = '' AND json_extract(rule, '$.unit') = 'working_days'`;
+
+/**
+ * Open working-day deadlines that share a start date, a number of days, the hold minutes added on
+ * top and a due time. A working-day due time depends only on the first three, so a group is
+ * counted once and moves as one.
+ */
+export interface WorkingDayGroup {
+  /** YYYY-MM-DD: the office-local date the count starts after. */
+  startDate: string;
+  /** The rule's number of working days. */
+  days: number;
+  pausedMinutes: number;
+  dueAt: string;
+}
+
+export function listOpenWorkingDayGroups(db: Db): WorkingDayGroup[] {
+  return stmt(
+    db,
+    `SELECT DISTINCT substr(started_at, 1, 10) AS startDate, json_extract(rule, '$.amount') AS days, paused_minutes AS pausedMinutes, due_at AS dueAt
+     FROM complaint_deadlines WHERE ${OPEN_WORKING_DAYS}`,
+  ).all() as WorkingDayGroup[];
+}
+
+/** Give every deadline of the group a new due time; returns how many moved. */
+export function moveWorkingDayGroup(db: Db, group: WorkingDayGroup, dueAt: string): number {
+  return stmt(
+    db,
+    `UPDATE complaint_deadlines SET due_at = ?
+     WHERE ${OPEN_WORKING_DAYS} AND due_at = ? AND substr(started_at, 1, 10) = ? AND json_extract(rule, '$.amount') = ? AND paused_minutes = ?`,
+  ).run(dueAt, group.dueAt, group.startDate, group.days, group.pausedMinutes).changes;
 }
 
 /** Mark the open deadlines of these kinds met at `at` (a step was done). */

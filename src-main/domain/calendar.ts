@@ -4,7 +4,8 @@
  *
  * Pure functions over plain 'YYYY-MM-DD' strings. Dates never become local-time Date objects:
  * a deadline is a date on the office wall, and the machine's time zone must not shift it by a day.
- * Internally a date is a UTC midnight, used only for day arithmetic and the day of the week.
+ * Internally a date is a UTC midnight, used only for day arithmetic and the day of the week; the
+ * working-day count runs on day numbers (days since 1970-01-01), integers rather than strings.
  */
 
 export interface CalendarDay {
@@ -78,6 +79,39 @@ const missingYearWarning = (year: number): string =>
   `${year} 年的法定节假日安排尚未录入，已按周末计算（请在“设置 → 工作日历”中导入）`;
 
 /**
+ * The calendar's entries by day number (days since 1970-01-01): true for a make-up workday, false
+ * for a holiday. Worked out once per calendar (a built calendar is never changed; an edit builds a
+ * new one), so that counting working days is integer arithmetic rather than date strings.
+ */
+const entriesByDayNumber = new WeakMap<WorkCalendar, ReadonlyMap<number, boolean>>();
+
+function workingByDayNumber(calendar: WorkCalendar): ReadonlyMap<number, boolean> {
+  let entries = entriesByDayNumber.get(calendar);
+  if (!entries) {
+    const built = new Map<number, boolean>();
+    for (const [date, day] of calendar.days) {
+      const dayNumber = dayNumberOrNaN(date);
+      // An entry under a malformed key can never match a real date, as with the string lookup.
+      if (!Number.isNaN(dayNumber)) built.set(dayNumber, day.kind === 'workday');
+    }
+    entries = built;
+    entriesByDayNumber.set(calendar, entries);
+  }
+  return entries;
+}
+
+function dayNumberOrNaN(date: string): number {
+  try {
+    return toUtcMs(date) / DAY_MS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Day number of 1 January of `year`. */
+const firstDayOfYear = (year: number): number => Date.UTC(year, 0, 1) / DAY_MS;
+
+/**
  * The `days`-th working day after `fromDate`. The start day never counts, whatever it is: a
  * complaint received on a Saturday or at 23:59 before a holiday gets its first day on the next
  * working day. Each year the count passed through without an entered schedule earns one warning,
@@ -91,18 +125,38 @@ export function addWorkingDays(
   if (!Number.isInteger(days) || days < 0 || days > 366) {
     throw new RangeError(`天数必须是 0 到 366 的整数：${days}`);
   }
-  toUtcMs(fromDate); // validates, even when days = 0
-  const missingYears = new Set<number>();
-  let date = fromDate;
+  const start = toUtcMs(fromDate) / DAY_MS; // validates, even when days = 0
+  if (days === 0) return { date: fromDate, warnings: [] };
+  // Same rules as isWorkingDay, on day numbers: the entry decides first, otherwise Mon–Fri.
+  const entries = workingByDayNumber(calendar);
+  const missingYears: number[] = [];
+  let year = yearOf(fromDate);
+  let nextYearStarts = firstDayOfYear(year + 1);
+  let yearChecked = false;
+  let day = start;
   let counted = 0;
   while (counted < days) {
-    date = addCalendarDays(date, 1);
-    const year = yearOf(date);
-    if (!calendar.yearsWithData.has(year)) missingYears.add(year);
-    if (isWorkingDay(calendar, date)) counted += 1;
+    day += 1;
+    if (day >= nextYearStarts) {
+      year += 1;
+      nextYearStarts = firstDayOfYear(year + 1);
+      yearChecked = false;
+    }
+    if (!yearChecked) {
+      // Days are examined in order, so the years are collected in year order, each once.
+      yearChecked = true;
+      if (!calendar.yearsWithData.has(year)) missingYears.push(year);
+    }
+    const entry = entries.get(day);
+    if (entry === undefined) {
+      // 1970-01-01 (day 0) was a Thursday: 0 = Sunday … 6 = Saturday.
+      const weekday = (((day + 4) % 7) + 7) % 7;
+      if (weekday !== 0 && weekday !== 6) counted += 1;
+    } else if (entry) {
+      counted += 1;
+    }
   }
-  // Days are examined in order, so the set is already in year order.
-  return { date, warnings: [...missingYears].map(missingYearWarning) };
+  return { date: fromUtcMs(day * DAY_MS), warnings: missingYears.map(missingYearWarning) };
 }
 
 /** The State Council publishes next year's schedule in November/December (§6): nag from 1 November on. */

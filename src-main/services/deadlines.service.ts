@@ -11,9 +11,17 @@ import type {
   DeadlineView,
   Severity,
 } from '../../src-preload/contract';
-import { BOARD_COLUMNS, minutesBetween, toWallTime } from '../../src-preload/contract';
+import { BOARD_COLUMNS, toWallTime, wallToEpochMs } from '../../src-preload/contract';
 import { readSettings, writeSetting } from '../db/settings.repo';
-import { insertDeadline, listDeadlines, listOpenDeadlines, setDueAt, type DeadlineRow } from '../db/deadlines.repo';
+import {
+  insertDeadline,
+  listDeadlines,
+  listOpenDeadlinesDue,
+  listOpenWorkingDayGroups,
+  moveWorkingDayGroup,
+  type DeadlineRow,
+  type OpenDeadlineDue,
+} from '../db/deadlines.repo';
 import { DEFAULT_DEADLINE_POLICY, deadlineState, dueAfter, intakeDeadlines, type DueContext, type IntakeFacts, type PlannedDeadline } from '../domain/deadlines';
 import { primaryStep } from '../domain/lifecycle';
 import { now } from '../lib/clock';
@@ -90,22 +98,22 @@ export function recomputeOpenDeadlines(ctx: ServiceContext): number {
   const { timeZone } = getSettings(ctx);
   return ctx.db
     .transaction(() => {
+      // Deadlines that share a start date, a number of days and hold minutes fall due together:
+      // each group is counted once and moved with one statement.
       let moved = 0;
-      for (const d of listOpenDeadlines(ctx.db)) {
-        if (d.rule?.unit !== 'working_days') continue;
-        const base = dueAfter(d.startedAt, d.rule, calendar, timeZone).dueAt;
+      for (const g of listOpenWorkingDayGroups(ctx.db)) {
+        // Only the start's date counts (the start day itself never does), not its time of day.
+        const base = dueAfter(`${g.startDate} 00:00`, { unit: 'working_days', amount: g.days }, calendar, timeZone).dueAt;
         // Keep any hold time already added on top of the counted due time.
-        const due = d.pausedMinutes ? dueAfter(base, { unit: 'minutes', amount: d.pausedMinutes }, calendar, timeZone).dueAt : base;
-        if (due !== d.dueAt) {
-          setDueAt(ctx.db, d.id, due, d.pausedMinutes);
-          moved++;
-        }
+        const due = g.pausedMinutes ? dueAfter(base, { unit: 'minutes', amount: g.pausedMinutes }, calendar, timeZone).dueAt : base;
+        if (due !== g.dueAt) moved += moveWorkingDayGroup(ctx.db, g, due);
       }
       return moved;
     })
     .immediate();
 }
 
+/** An open complaint as its board card shows it. */
 interface OpenComplaintRow {
   id: string;
   number: string;
@@ -116,11 +124,82 @@ interface OpenComplaintRow {
   severity: Severity;
   status: ComplaintStatus;
   held_from_status: string;
-  summary: string;
+  has_summary: 0 | 1;
   round: number;
-  complained_department_id: string | null;
   department_id: string | null;
   department_name: string;
+}
+
+/**
+ * What the board and the alerts read from the database: the open deadlines, soonest first, and the
+ * complaints they belong to. Rows only: "now", the time zone and the policy are applied on every
+ * call, never remembered.
+ */
+interface BoardRows {
+  open: readonly OpenDeadlineDue[];
+  complaints: ReadonlyMap<string, OpenComplaintRow>;
+  /** Complaints with an open deadline other than resolution (shown by that one while on hold). */
+  withOtherThanResolution: ReadonlySet<string>;
+  /** The due times of `open` as instants in the zone last asked for (a pure function of both). */
+  dueInstants?: { timeZone: string; ms: Float64Array };
+}
+
+/** Epoch milliseconds of each open deadline's due time in `timeZone`, worked out once per zone. */
+function dueInstantsOf(rows: BoardRows, timeZone: string): Float64Array {
+  if (rows.dueInstants?.timeZone !== timeZone) {
+    rows.dueInstants = { timeZone, ms: Float64Array.from(rows.open, (d) => wallToEpochMs(d.dueAt, timeZone)) };
+  }
+  return rows.dueInstants.ms;
+}
+
+/** Whole minutes from `nowMs` to a due instant, as minutesBetween(now, dueAt) counts them. */
+const minutesUntil = (nowMs: number, dueMs: number): number => Math.round((dueMs - nowMs) / 60_000);
+
+/**
+ * The board's rows, remembered per connection for as long as the database is unchanged: the board
+ * is refreshed far more often than complaints change. `PRAGMA data_version` moves when another
+ * connection (another process) commits; `total_changes()` counts every row this connection
+ * inserts, updates or deletes, committed or not. Inside a transaction nothing is remembered or
+ * reused: what it wrote may still be rolled back (a rollback does not lower total_changes).
+ */
+const boardRowsCache = new WeakMap<ServiceContext['db'], { dataVersion: number; changes: number; rows: BoardRows }>();
+
+function readBoardRows(ctx: ServiceContext): BoardRows {
+  if (ctx.db.inTransaction) return selectBoardRows(ctx);
+  const { dataVersion, changes } = stmt(ctx.db, 'SELECT (SELECT data_version FROM pragma_data_version) AS dataVersion, total_changes() AS changes').get() as {
+    dataVersion: number;
+    changes: number;
+  };
+  const cached = boardRowsCache.get(ctx.db);
+  if (cached && cached.dataVersion === dataVersion && cached.changes === changes) return cached.rows;
+  const rows = selectBoardRows(ctx);
+  boardRowsCache.set(ctx.db, { dataVersion, changes, rows });
+  return rows;
+}
+
+function selectBoardRows(ctx: ServiceContext): BoardRows {
+  const open = listOpenDeadlinesDue(ctx.db);
+  const ids = new Set<string>();
+  const withOtherThanResolution = new Set<string>();
+  for (const d of open) {
+    ids.add(d.complaintId);
+    if (d.kind !== 'resolution') withOtherThanResolution.add(d.complaintId);
+  }
+  // The responsible department is the current round's; before dispatch, the one complained about.
+  const select = stmt(
+    ctx.db,
+    `SELECT c.id, c.number, c.complainant_name, c.building, c.unit, c.room, c.severity, c.status, c.held_from_status, c.summary <> '' AS has_summary, c.round,
+            COALESCE(r.department_id, c.complained_department_id) AS department_id,
+            COALESCE(rd.name, cd.name, '') AS department_name
+     FROM complaints c
+     LEFT JOIN handling_rounds r ON r.complaint_id = c.id AND r.round = c.round
+     LEFT JOIN departments rd ON rd.id = r.department_id
+     LEFT JOIN departments cd ON cd.id = c.complained_department_id
+     WHERE c.id IN (SELECT value FROM json_each(?))`,
+  );
+  const complaints = new Map<string, OpenComplaintRow>();
+  for (const row of select.all(JSON.stringify([...ids])) as OpenComplaintRow[]) complaints.set(row.id, row);
+  return { open, complaints, withOtherThanResolution };
 }
 
 function columnOf(minutes: number, dueAt: string, nowWall: string): BoardColumn {
@@ -132,47 +211,39 @@ function columnOf(minutes: number, dueAt: string, nowWall: string): BoardColumn 
 
 /**
  * The deadline board: every open complaint under its next deadline, in 已逾期 / 今日到期 / 48小时内 /
- * 正常. One indexed read of the open deadlines and one of their complaints; the rest is arithmetic.
+ * 正常. One indexed read of the open deadlines and one of their complaints (remembered until the
+ * database changes); the rest is arithmetic.
  */
 export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string; severity?: Severity }): Board {
-  const { policy } = getDeadlinePolicy(ctx);
   const { timeZone } = getSettings(ctx);
-  const nowWall = wallNow(ctx);
-  const open = listOpenDeadlines(ctx.db);
-  const ids = [...new Set(open.map((d) => d.complaintId))];
-  const complaints = new Map<string, OpenComplaintRow>();
-  // The responsible department is the current round's; before dispatch, the one complained about.
-  const select = stmt(ctx.db, 
-    `SELECT c.id, c.number, c.complainant_name, c.building, c.unit, c.room, c.severity, c.status, c.held_from_status, c.summary, c.round,
-            c.complained_department_id, COALESCE(r.department_id, c.complained_department_id) AS department_id,
-            COALESCE(rd.name, cd.name, '') AS department_name
-     FROM complaints c
-     LEFT JOIN handling_rounds r ON r.complaint_id = c.id AND r.round = c.round
-     LEFT JOIN departments rd ON rd.id = r.department_id
-     LEFT JOIN departments cd ON cd.id = c.complained_department_id
-     WHERE c.id IN (SELECT value FROM json_each(?))`,
-  );
-  for (const row of select.all(JSON.stringify(ids)) as OpenComplaintRow[]) complaints.set(row.id, row);
+  const nowWall = toWallTime(now(), timeZone);
+  const rows = readBoardRows(ctx);
+  const { open, complaints, withOtherThanResolution } = rows;
+  const dueMs = dueInstantsOf(rows, timeZone);
+  const nowMs = wallToEpochMs(nowWall, timeZone);
 
   const columns: Record<BoardColumn, BoardCard[]> = { overdue: [], today: [], within48h: [], normal: [] };
   const byDepartment = new Map<string, Record<BoardColumn, number>>();
   const placed = new Set<string>();
-  for (const d of open) {
+  for (let i = 0; i < open.length; i++) {
+    const d = open[i]!;
     // Open deadlines come soonest first, so the first one of a complaint that counts is its next.
     const c = complaints.get(d.complaintId);
     if (!c || placed.has(c.id) || c.status === 'closed') continue;
     if (filter.severity && c.severity !== filter.severity) continue;
     if (filter.departmentId && c.department_id !== filter.departmentId) continue;
     const onHold = c.status === 'on_hold';
-    if (onHold && d.kind === 'resolution' && open.some((o) => o.complaintId === c.id && o.kind !== 'resolution')) continue;
+    // On hold, the resolution clock stands still: another open deadline is the next one.
+    if (onHold && d.kind === 'resolution' && withOtherThanResolution.has(c.id)) continue;
     placed.add(c.id);
-    const view = toView(d, nowWall, onHold && d.kind === 'resolution', policy, timeZone);
-    const column = onHold ? 'normal' : columnOf(view.minutes, d.dueAt, nowWall);
+    // An open deadline's minutes are the time left (negative: overdue), paused or not.
+    const minutes = minutesUntil(nowMs, dueMs[i]!);
+    const column = onHold ? 'normal' : columnOf(minutes, d.dueAt, nowWall);
     const step = primaryStep({
       status: c.status,
       severity: c.severity,
       heldFromStatus: c.held_from_status as ComplaintStatus | '',
-      hasSummary: c.summary !== '',
+      hasSummary: c.has_summary === 1,
       round: c.round,
     });
     columns[column].push({
@@ -185,13 +256,16 @@ export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string;
       status: c.status,
       nextKind: d.kind,
       dueAt: d.dueAt,
-      minutes: view.minutes,
+      minutes,
       step: d.kind === 'report' ? 'escalate' : step,
       onHold,
     });
-    const counts = byDepartment.get(c.department_name) ?? { overdue: 0, today: 0, within48h: 0, normal: 0 };
+    let counts = byDepartment.get(c.department_name);
+    if (!counts) {
+      counts = { overdue: 0, today: 0, within48h: 0, normal: 0 };
+      byDepartment.set(c.department_name, counts);
+    }
     counts[column]++;
-    byDepartment.set(c.department_name, counts);
   }
   return {
     now: nowWall,
@@ -205,13 +279,17 @@ export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string;
 /** Open deadlines overdue or due within the hour: what the desk is told about. */
 export function deadlineAlerts(ctx: ServiceContext): DeadlineAlert[] {
   const { timeZone } = getSettings(ctx);
-  const nowWall = wallNow(ctx);
-  const complaint = stmt(ctx.db, 'SELECT number, status FROM complaints WHERE id = ?');
+  const nowWall = toWallTime(now(), timeZone);
+  const rows = readBoardRows(ctx);
+  const { open, complaints } = rows;
+  const dueMs = dueInstantsOf(rows, timeZone);
+  const nowMs = wallToEpochMs(nowWall, timeZone);
   const alerts: DeadlineAlert[] = [];
-  for (const d of listOpenDeadlines(ctx.db)) {
-    const minutes = minutesBetween(nowWall, d.dueAt, timeZone);
+  for (let i = 0; i < open.length; i++) {
+    const d = open[i]!;
+    const minutes = minutesUntil(nowMs, dueMs[i]!);
     if (minutes > 60) break; // soonest first
-    const c = complaint.get(d.complaintId) as { number: string; status: ComplaintStatus } | undefined;
+    const c = complaints.get(d.complaintId);
     if (!c || c.status === 'closed' || (c.status === 'on_hold' && d.kind === 'resolution')) continue;
     alerts.push({ deadlineId: d.id, complaintId: d.complaintId, number: c.number, kind: d.kind, dueAt: d.dueAt, overdue: minutes < 0 });
   }

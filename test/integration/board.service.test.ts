@@ -3,7 +3,10 @@
  * of Wed 2026-11-04 10:00, with complaints built so that their next deadlines land in each column.
  * Every due time and minute count below is worked out by hand from the default policy.
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../src-main/app-context';
 import type { Board, BoardCard, BoardColumn, ComplaintDetail } from '../../src-preload/contract';
 import { complaintIn, create, refresh, setNow, step, useOffice } from './lifecycle-fixtures';
 
@@ -265,5 +268,60 @@ describe('alerts for a complaint with two deadlines overdue', () => {
     ]);
     const alerts = env.app.ok('deadlines:alerts', {});
     expect([...alerts].sort((a, b) => a.kind.localeCompare(b.kind))).toEqual(expected.sort((a, b) => a.kind.localeCompare(b.kind)));
+  });
+});
+
+describe('the board’s rows are remembered only while the database is unchanged', () => {
+  const env = useOffice();
+  let d: ComplaintDetail;
+  const nameOnBoard = () => findCard(env.app.ok('board:get', {}), d).map((c) => c.complainantName);
+
+  beforeAll(() => {
+    setNow(env.app, '2026-11-04 09:05');
+    d = create(env.app, env.office, { receivedAt: '2026-11-04 08:30', urgency: 'normal', requestedReplyAt: '', complainantName: '张伟' });
+  });
+  beforeEach(() => setNow(env.app, NOW));
+
+  it('a write by another connection (another process) is seen at once', () => {
+    expect(nameOnBoard()).toEqual(['张伟']);
+    const other = new Database(join(env.app.dataDir, DATABASE_FILE));
+    try {
+      other.prepare('UPDATE complaints SET complainant_name = ? WHERE id = ?').run('王芳', d.complaint.id);
+      expect(nameOnBoard()).toEqual(['王芳']);
+      other.prepare(`UPDATE complaint_deadlines SET due_at = '2026-11-04 10:30' WHERE complaint_id = ? AND kind = 'dispatch'`).run(d.complaint.id);
+      expect(findCard(env.app.ok('board:get', {}), d)).toEqual([expect.objectContaining({ nextKind: 'dispatch', dueAt: '2026-11-04 10:30', minutes: 30 })]);
+      expect(env.app.ok('deadlines:alerts', {}).filter((a) => a.complaintId === d.complaint.id).map((a) => [a.kind, a.dueAt, a.overdue])).toEqual([
+        ['dispatch', '2026-11-04 10:30', false],
+      ]);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('a write on the app’s own connection is seen at once', () => {
+    env.app.ctx.db.prepare('UPDATE complaints SET complainant_name = ? WHERE id = ?').run('李娜', d.complaint.id);
+    expect(nameOnBoard()).toEqual(['李娜']);
+  });
+
+  it('a write rolled back is not remembered', () => {
+    expect(nameOnBoard()).toEqual(['李娜']);
+    const rollback = new Error('rollback');
+    expect(() =>
+      env.app.ctx.db.transaction(() => {
+        env.app.ctx.db.prepare('UPDATE complaints SET complainant_name = ? WHERE id = ?').run('陈静', d.complaint.id);
+        expect(nameOnBoard()).toEqual(['陈静']);
+        throw rollback;
+      })(),
+    ).toThrow(rollback);
+    expect(nameOnBoard()).toEqual(['李娜']);
+  });
+
+  it('“now” is never remembered: the same rows move between columns as the clock runs', () => {
+    const dueAt = findCard(env.app.ok('board:get', {}), d)[0]!.dueAt;
+    setNow(env.app, '2026-11-04 10:29');
+    expect(findCard(env.app.ok('board:get', {}), d)).toEqual([expect.objectContaining({ dueAt, minutes: 1 })]);
+    setNow(env.app, '2026-11-04 10:31');
+    expect(findCard(env.app.ok('board:get', {}), d)).toEqual([expect.objectContaining({ dueAt, minutes: -1 })]);
+    expect(env.app.ok('board:get', {}).columns.overdue.map((c) => c.complaintId)).toEqual([d.complaint.id]);
   });
 });

@@ -273,4 +273,42 @@ describe('calendar edits recount open working-day deadlines', () => {
     env.app.ok('calendar:removeDay', { date: '2026-11-07' });
     expect(deadline(refresh(env.app, d), 'resolution').dueAt).toBe('2026-11-09 23:59');
   });
+
+  it('deadlines counted alike are all set right, whatever due time each had', () => {
+    setNow(env.app, '2026-11-04 10:00');
+    // Both received Wed Nov 4 (different times): resolution Thu 5, Fri 6, Mon 9 23:59.
+    const a = create(env.app, env.office, plain('2026-11-04 08:00', 'ordinary', 'normal'));
+    const b = create(env.app, env.office, plain('2026-11-04 09:40', 'ordinary', 'normal'));
+    // One of them holds a due time that no count gives (written by hand, or by an older version).
+    env.app.ctx.db
+      .prepare(`UPDATE complaint_deadlines SET due_at = '2026-11-20 23:59' WHERE complaint_id = ? AND kind = 'resolution'`)
+      .run(b.complaint.id);
+    env.app.ok('calendar:saveDay', { date: '2026-11-06', kind: 'holiday', name: '测试假日' });
+    // Thu 5, (Fri off), Mon 9, Tue 10.
+    expect(deadline(refresh(env.app, a), 'resolution').dueAt).toBe('2026-11-10 23:59');
+    expect(deadline(refresh(env.app, b), 'resolution').dueAt).toBe('2026-11-10 23:59');
+    env.app.ok('calendar:removeDay', { date: '2026-11-06' });
+    expect(deadline(refresh(env.app, a), 'resolution').dueAt).toBe('2026-11-09 23:59');
+    expect(deadline(refresh(env.app, b), 'resolution').dueAt).toBe('2026-11-09 23:59');
+  });
+
+  it('the board, read before the edit, shows the recounted due time at once', () => {
+    setNow(env.app, '2026-11-04 10:00');
+    // 轻微, dispatched and signed for: its next deadline is the resolution, 1 working day → Thu Nov 5.
+    let d = create(env.app, env.office, plain('2026-11-04 09:00', 'minor', 'normal'));
+    d = step(env.app, env.office, 'dispatch', d, { departmentId: env.office.engineering });
+    d = step(env.app, env.office, 'signFor', d, { signerId: env.office.handlerId, signedAt: '2026-11-04 09:30' });
+    const card = () => {
+      const board = env.app.ok('board:get', {});
+      return Object.values(board.columns)
+        .flat()
+        .filter((c) => c.complaintId === d.complaint.id)
+        .map((c) => [c.nextKind, c.dueAt]);
+    };
+    expect(card()).toEqual([['resolution', '2026-11-05 23:59']]);
+    env.app.ok('calendar:saveDay', { date: '2026-11-05', kind: 'holiday', name: '测试假日' });
+    expect(card()).toEqual([['resolution', '2026-11-06 23:59']]);
+    env.app.ok('calendar:removeDay', { date: '2026-11-05' });
+    expect(card()).toEqual([['resolution', '2026-11-05 23:59']]);
+  });
 });
