@@ -12,3 +12,4 @@ export * from './calendar.schema';
 export * from './deadline.schema';
 export * from './lifecycle.schema';
 export * from './print.schema';
+export * from './report.schema';

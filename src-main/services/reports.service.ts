@@ -1,0 +1,273 @@
+/**
+ * The register print (投诉记录表 for a period) and the monthly report (月度投诉统计报表), as data
+ * ready to print. What each figure means is defined once, in src-preload/contract/report.schema.ts.
+ */
+import {
+  CHANNELS,
+  DEADLINE_KINDS,
+  SEVERITIES,
+  toWallTime,
+  type BreakdownRow,
+  type Channel,
+  type DeadlineKind,
+  type MajorComplaint,
+  type MonthlyReport,
+  type Ratio,
+  type RecurringProblem,
+  type RegisterPrintData,
+  type RegisterPrintQuery,
+  type RegisterRow,
+  type ReportTotals,
+} from '../../src-preload/contract';
+import { listComplaints } from '../db/complaints.repo';
+import { getEntry, listEntries, type ListTable } from '../db/directory.repo';
+import {
+  groupedCounts,
+  majorRecords,
+  recurringRecords,
+  registerRecords,
+  repeatCounts,
+  stageCounts,
+  type Dimension,
+  type GroupCounts,
+  type MajorRecord,
+  type RegisterRecord,
+} from '../db/reports.repo';
+import { STATUS_LABEL } from '../domain/lifecycle';
+import { invalid } from '../lib/app-error';
+import { now } from '../lib/clock';
+import { maskPhone } from '../pdf/complaint-facts';
+import { CHANNEL_OPTIONS, CONTACT_OPTIONS, ESCALATION_OPTIONS, OTHER_CHANNEL_NAMES, SATISFACTION_OPTIONS, SEVERITY_OPTIONS, labelOf } from '../pdf/labels';
+import type { ServiceContext } from './context';
+import { getSettings } from './settings.service';
+
+/** A complaint repeats an earlier one of the same room or phone and category within this many days. */
+export const REPEAT_WINDOW_DAYS = 30;
+/** The same building or category this many times in a month is a recurring problem (issue #4). */
+export const RECURRING_MIN = 3;
+/** More rows than this is a multi-year print by mistake: pdfmake lays out some 5 ms a row, so it would keep the app busy for half a minute or more. */
+export const REGISTER_MAX_ROWS = 5000;
+
+/** The stages as the deadline screens name them. */
+export const STAGE_LABEL: Record<DeadlineKind, string> = {
+  response: '首次答复',
+  report: '上报',
+  dispatch: '派单',
+  resolution: '处理完成',
+  follow_up: '回访',
+  invalid_notice: '无效告知',
+};
+
+const channelName = (c: Channel) => labelOf(CHANNEL_OPTIONS, c) || (OTHER_CHANNEL_NAMES[c] ?? '');
+const asOfNow = (ctx: ServiceContext) => toWallTime(now(), getSettings(ctx).timeZone);
+
+const ZERO: ReportTotals = {
+  total: 0,
+  valid: 0,
+  invalid: 0,
+  major: 0,
+  closedOnTime: 0,
+  closedLate: 0,
+  followUpOwed: 0,
+  followedUp: 0,
+  followUpImpossible: 0,
+  satisfied: 0,
+  basicallySatisfied: 0,
+  unsatisfied: 0,
+};
+
+/** The counts without the grouping columns (SQLite's SUM of no rows is NULL: read as 0). */
+function totalsOf(g: GroupCounts | undefined): ReportTotals {
+  return Object.fromEntries(Object.keys(ZERO).map((k) => [k, Number(g?.[k as keyof ReportTotals] ?? 0)])) as unknown as ReportTotals;
+}
+
+const ratio = (count: number, of: number): Ratio => ({ count, of, rate: of > 0 ? count / of : null });
+
+// ------------------------------------------------------------------------------------------
+// 投诉记录表 for a period
+// ------------------------------------------------------------------------------------------
+
+/** The active filters in words, as printed under the title. */
+function describeFilters(ctx: ServiceContext, q: RegisterPrintQuery): string {
+  const nameOf = (table: ListTable, id: string) => getEntry(ctx.db, table, id)?.name ?? '（已删除）';
+  return [
+    q.status?.length ? `状态：${q.status.map((s) => STATUS_LABEL[s]).join('、')}` : '',
+    q.departmentId ? `被投诉部门：${nameOf('departments', q.departmentId)}` : '',
+    q.categoryId ? `类别：${nameOf('categories', q.categoryId)}` : '',
+    q.channel ? `方式：${channelName(q.channel)}` : '',
+    q.severity ? `等级：${labelOf(SEVERITY_OPTIONS, q.severity)}` : '',
+    q.text ? `关键词：“${q.text}”` : '',
+  ]
+    .filter(Boolean)
+    .join('；');
+}
+
+function registerRow(r: RegisterRecord, seq: number, mask: boolean): RegisterRow {
+  const followUps = r.followUps.map((f) =>
+    f.impossible
+      ? `无法回访：${f.impossible}`
+      : [f.at.slice(5, 10), labelOf(CONTACT_OPTIONS, f.method), labelOf(SATISFACTION_OPTIONS, f.satisfaction)].filter(Boolean).join(' '),
+  );
+  const reported = [...new Set(r.escalations)].map((level) => labelOf(ESCALATION_OPTIONS, level));
+  return {
+    seq,
+    complaintId: r.id,
+    number: r.number,
+    receivedAt: r.receivedAt,
+    complainantName: r.complainantName,
+    room: r.room,
+    phone: [mask ? maskPhone(r.phone) : r.phone, r.contactOther].filter(Boolean).join('\n'),
+    channel: channelName(r.channel),
+    category: r.category,
+    description: r.description,
+    department: [r.department, r.complainedPerson].filter(Boolean).join(' / '),
+    receiver: r.receiver,
+    severity: labelOf(SEVERITY_OPTIONS, r.severity),
+    // Several rounds (an unsatisfied follow-up sends it back): each result, numbered.
+    result: r.results.length > 1 ? r.results.map((x) => `第${x.round}轮：${x.result}`).join('\n') : (r.results[0]?.result ?? ''),
+    followUp: followUps.join('\n'),
+    remark: [
+      STATUS_LABEL[r.status],
+      r.validity === 'invalid' ? `无效原因：${r.invalidReason}` : '',
+      reported.length ? `已上报${reported.join('、')}` : '',
+    ]
+      .filter(Boolean)
+      .join('；'),
+  };
+}
+
+/**
+ * The 投诉记录表 of the complaints received from `from` to `to` (both days included) that pass the
+ * register's filters, exactly as the register screen selects them, oldest first, with the totals line.
+ */
+export function registerPrintData(ctx: ServiceContext, q: RegisterPrintQuery): RegisterPrintData {
+  const { status, departmentId, categoryId, channel, severity, text } = q;
+  // The register screen's own query, so the print lists exactly what the screen shows.
+  const page = listComplaints(ctx.db, {
+    status,
+    departmentId,
+    categoryId,
+    channel,
+    severity,
+    text,
+    receivedFrom: q.from,
+    receivedTo: q.to,
+    page: 1,
+    pageSize: REGISTER_MAX_ROWS + 1,
+    sort: 'receivedAt',
+    direction: 'asc',
+  });
+  if (page.total > REGISTER_MAX_ROWS) {
+    throw invalid('to', `所选期间共 ${page.total} 件，超过一次打印的上限 ${REGISTER_MAX_ROWS} 件：请缩短期间或加筛选条件`);
+  }
+  const ids = page.items.map((i) => i.id);
+  const asOf = asOfNow(ctx);
+  const all = groupedCounts(ctx.db, { ids }, asOf).find((g) => g.dimension === 'all');
+  return {
+    officeName: getSettings(ctx).officeName,
+    period: { from: q.from, to: q.to },
+    filters: describeFilters(ctx, q),
+    asOf,
+    rows: registerRecords(ctx.db, ids).map((r, i) => registerRow(r, i + 1, q.maskPhone)),
+    totals: totalsOf(all),
+  };
+}
+
+// ------------------------------------------------------------------------------------------
+// 月度投诉统计报表
+// ------------------------------------------------------------------------------------------
+
+/** 'YYYY-MM' moved by whole months. */
+function shiftMonth(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + delta, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** A month's complaints: received from its first day up to the next month's (wall times sort as they read). */
+const monthPick = (month: string) => ({ from: `${month}-01`, before: `${shiftMonth(month, 1)}-01` });
+
+/** Rows of one table: every listed key in its order (zeros too), then any other key that has complaints. */
+function breakdown(groups: GroupCounts[], dimension: Dimension, keys: { key: string; name: string; always: boolean }[], total: number): BreakdownRow[] {
+  const counts = new Map(groups.filter((g) => g.dimension === dimension).map((g) => [g.key, g]));
+  const rows = keys.filter((k) => k.always || counts.has(k.key));
+  return rows.map(({ key, name }) => {
+    const t = totalsOf(counts.get(key));
+    return { name, count: t.total, share: total > 0 ? t.total / total : null, onTime: t.closedOnTime, late: t.closedLate };
+  });
+}
+
+/** Departments or categories in their list order: active ones always, retired ones when they have complaints. */
+const listKeys = (ctx: ServiceContext, table: ListTable) => listEntries(ctx.db, table, true).map((e) => ({ key: e.id, name: e.name, always: e.active }));
+
+/** The figures behind the rates, for one month. */
+function monthFigures(ctx: ServiceContext, month: string, asOf: string) {
+  const pick = monthPick(month);
+  const groups = groupedCounts(ctx.db, pick, asOf);
+  const stages = new Map(stageCounts(ctx.db, pick, asOf).map((s) => [s.kind, s]));
+  return { groups, totals: totalsOf(groups.find((g) => g.dimension === 'all')), stages, repeat: repeatCounts(ctx.db, pick, REPEAT_WINDOW_DAYS) };
+}
+
+function majorComplaint(r: MajorRecord): MajorComplaint {
+  const last = [...r.rounds].reverse().find((x) => x.result);
+  return {
+    number: r.number,
+    receivedAt: r.receivedAt,
+    room: r.room,
+    category: r.category,
+    department: r.department,
+    description: r.description,
+    measures: [
+      ...r.rounds.filter((x) => x.measures).map((x) => `第${x.round}轮（${x.department}）：${x.measures}`),
+      ...r.escalations.map((e) => `${e.at} 上报${labelOf(ESCALATION_OPTIONS, e.level)}`),
+    ],
+    outcome: [last?.result ?? '', r.satisfaction ? `回访：${labelOf(SATISFACTION_OPTIONS, r.satisfaction)}` : '', `状态：${STATUS_LABEL[r.status]}`]
+      .filter(Boolean)
+      .join('；'),
+    summary: r.summary,
+    improvement: r.improvement,
+  };
+}
+
+/** Recurring problems with their measures as printed: `编号：措施`, later rounds named. */
+function recurringProblems(ctx: ServiceContext, month: string): RecurringProblem[] {
+  return recurringRecords(ctx.db, monthPick(month), RECURRING_MIN).map((r) => ({
+    ...r,
+    measures: r.measures.map((m) => `${m.number}${m.round > 1 ? ` 第${m.round}轮` : ''}：${m.measures}`),
+  }));
+}
+
+/** The 月度投诉统计报表 of `month` (YYYY-MM), each rate beside last month's. */
+export function monthlyReportData(ctx: ServiceContext, { month }: { month: string }): MonthlyReport {
+  const asOf = asOfNow(ctx);
+  const current = monthFigures(ctx, month, asOf);
+  const previous = monthFigures(ctx, shiftMonth(month, -1), asOf);
+  const { total } = current.totals;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const line = (of: (f: typeof current) => Ratio) => ({ current: of(current), previous: of(previous) });
+  const onTime = (kind: DeadlineKind) => (f: typeof current) => {
+    const s = f.stages.get(kind);
+    return ratio(Number(s?.onTime ?? 0), Number(s?.onTime ?? 0) + Number(s?.late ?? 0));
+  };
+
+  return {
+    officeName: getSettings(ctx).officeName,
+    month,
+    period: { from: `${month}-01`, to: `${month}-${String(lastDay).padStart(2, '0')}` },
+    asOf,
+    totals: current.totals,
+    byCategory: breakdown(current.groups, 'category', listKeys(ctx, 'categories'), total),
+    byDepartment: breakdown(current.groups, 'department', [...listKeys(ctx, 'departments'), { key: '', name: '未指定部门', always: false }], total),
+    byChannel: breakdown(current.groups, 'channel', CHANNELS.map((c) => ({ key: c, name: channelName(c), always: true })), total),
+    bySeverity: breakdown(current.groups, 'severity', SEVERITIES.map((s) => ({ key: s, name: labelOf(SEVERITY_OPTIONS, s), always: true })), total),
+    rates: {
+      onTime: DEADLINE_KINDS.map((kind) => ({ kind, stage: STAGE_LABEL[kind], ...line(onTime(kind)) })),
+      followUp: { ...line((f) => ratio(f.totals.followedUp, f.totals.followUpOwed)), goal: 1 },
+      satisfaction: line((f) => ratio(f.totals.satisfied + f.totals.basicallySatisfied, f.totals.followedUp)),
+      repeat: line((f) => ratio(f.repeat.repeats, f.repeat.total)),
+    },
+    majors: majorRecords(ctx.db, monthPick(month)).map(majorComplaint),
+    recurring: recurringProblems(ctx, month),
+  };
+}
