@@ -3,7 +3,7 @@
  * bordered grids with labels on the left, tick boxes, signature cells with a date to write.
  * Pure data: nothing here touches fonts or files.
  */
-import type { Content, ContentTable, DynamicContent, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, ContentTable, DynamicContent, PageOrientation, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { textPieces } from './doc-text';
 import type { Options } from './labels';
 
@@ -96,14 +96,16 @@ export interface Row {
 }
 
 const PADDING = 4;
-const FORM_LAYOUT = {
+/** The forms' ruled grid: 0.8 pt lines, `padding` points inside every cell. */
+export const gridLayout = (padding: number) => ({
   hLineWidth: () => 0.8,
   vLineWidth: () => 0.8,
-  paddingLeft: () => PADDING,
-  paddingRight: () => PADDING,
-  paddingTop: () => PADDING,
-  paddingBottom: () => PADDING,
-};
+  paddingLeft: () => padding,
+  paddingRight: () => padding,
+  paddingTop: () => padding,
+  paddingBottom: () => padding,
+});
+const FORM_LAYOUT = gridLayout(PADDING);
 
 /**
  * Rough lines of 10 pt text a cell needs, counted for the narrowest value column (16 characters;
@@ -174,16 +176,25 @@ const spaced = (title: string) => [...title].join(' ');
 
 /** Office and title, then the complaint number (blank to fill in) and the form number; the QR code on the right. */
 export function formTitle(form: FormHeader, title: string, number: string): Content {
+  return titleBlock(form, title, `编号：${orLine(number, 22)}`);
+}
+
+/**
+ * Office and spaced title, a line with `facts` on the left (编号, 期间, 月份…) and the form number
+ * and revision on the right, `extra` lines below; the QR code on the right when the print has one.
+ */
+export function titleBlock(form: FormHeader, title: string, facts: string, extra: Content[] = []): Content {
   const heading: Content = {
     stack: [
       { text: [{ text: `${str(form.officeName)}${GAP}`, fontSize: 13 }, { text: spaced(title), fontSize: 17 }], bold: true, alignment: 'center' },
       {
         columns: [
-          { text: `编号：${orLine(number, 22)}`, width: '*' },
+          { text: facts, width: '*' },
           { text: `表单编号：${str(form.formCode)}${GAP}版本：${str(form.formVersion)}`, width: 'auto' },
         ],
-        margin: [0, 8, 0, 6],
+        margin: [0, 8, 0, extra.length ? 2 : 6],
       },
+      ...extra,
     ],
   };
   const qr = qrCode(form);
@@ -191,12 +202,14 @@ export function formTitle(form: FormHeader, title: string, number: string): Cont
 }
 
 /** From page 2 on: which form and complaint this sheet continues. */
-export const continuationHeader =
-  (form: FormHeader, title: string, number: string): DynamicContent =>
+export const continuationHeader = (form: FormHeader, title: string, number: string): DynamicContent =>
+  continuationLine(`${str(form.officeName)} ${title}（续）${GAP}编号：${orLine(number, 22)}`);
+
+/** A line in the top margin from page 2 on, saying what the sheet continues. */
+export const continuationLine =
+  (text: string): DynamicContent =>
   (page) =>
-    page > 1
-      ? { text: `${str(form.officeName)} ${title}（续）${GAP}编号：${orLine(number, 22)}`, style: 'small', margin: [PAGE_MARGINS[0], mm(12), PAGE_MARGINS[2], 0] }
-      : null;
+    page > 1 ? { text, style: 'small', margin: [PAGE_MARGINS[0], mm(12), PAGE_MARGINS[2], 0] } : null;
 
 /** Form number and revision, print version, page x / y: all inside the bottom margin. */
 export const formFooter =
@@ -211,11 +224,17 @@ export const formFooter =
     margin: [PAGE_MARGINS[0], mm(6), PAGE_MARGINS[2], 0],
   });
 
-/** A4 portrait with the forms' styles; the font is set by the renderer. */
-export function formDocument(title: string, content: Content[], header: DynamicContent, footer: DynamicContent): TDocumentDefinitions {
+/** A4 (portrait unless told: the register is landscape) with the forms' styles; the font is set by the renderer. */
+export function formDocument(
+  title: string,
+  content: Content[],
+  header: DynamicContent,
+  footer: DynamicContent,
+  orientation: PageOrientation = 'portrait',
+): TDocumentDefinitions {
   return {
     pageSize: 'A4',
-    pageOrientation: 'portrait',
+    pageOrientation: orientation,
     pageMargins: PAGE_MARGINS,
     info: { title, creator: '物业投诉台 Complaint Desk' },
     header,

@@ -4,7 +4,6 @@
  * the text is there (rare name characters too), fonts are embedded subsets, the page is A4 and
  * nothing is drawn within 10 mm of the paper's edge.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,25 +16,13 @@ import { handlingRecordDoc } from '../../src-main/pdf/handling-record.doc';
 import type { FormHeader } from '../../src-main/pdf/layout';
 import { renderPdf, writePdfAtomically } from '../../src-main/pdf/render';
 import { onePixelPng } from '../helpers/files';
+import { expectA4, expectAllText, expectPrintable as expectPdfPrintable, renderTo as renderPdfTo, requirePoppler, run, squeeze, squeezed } from '../helpers/pdf';
 import { openTestApp, type TestApp } from '../helpers/app';
 import { allowTestClock, create, setNow, setUpLifecycleOffice, step, type Office } from './lifecycle-fixtures';
 
 const RARE_NAME = '欧阳堃喆昇镕犇淼玥珺赟';
 const RECORD: FormHeader = { officeName: '阳光花园服务中心', formCode: 'WY-KF-JL-004', formVersion: 'A/0', printVersion: '打印版本 v3 · 2026-11-22 10:54' };
 const HANDLING: FormHeader = { ...RECORD, formCode: 'WY-KF-JL-005' };
-
-/** Fail (never skip) without poppler: these checks are the point of the file. */
-function requirePoppler(): void {
-  for (const tool of ['pdftotext', 'pdffonts', 'pdfinfo', 'pdftoppm']) {
-    try {
-      execFileSync(tool, ['-v'], { stdio: 'pipe' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new Error(`${tool} not found: poppler-utils is required for the PDF tests. Install it with: apt-get install -y poppler-utils`, { cause: error });
-      }
-    }
-  }
-}
 
 let app: TestApp;
 let office: Office;
@@ -91,98 +78,11 @@ function walk(): ComplaintDetail {
 }
 
 // ------------------------------------------------------------------------------------------
-// poppler helpers
+// poppler helpers (test/helpers/pdf.ts), writing into this file's temp folder
 // ------------------------------------------------------------------------------------------
 
-async function renderTo(name: string, doc: TDocumentDefinitions) {
-  const { bytes, missing } = await renderPdf(doc);
-  const path = join(dir, `${name}.pdf`);
-  writePdfAtomically(path, bytes);
-  return { path, missing };
-}
-
-const run = (tool: string, args: string[]) => execFileSync(tool, args, { encoding: 'utf8' });
-/** pdftotext -layout with all white space removed: cells wrap and columns interleave, characters stay. */
-const squeezed = (path: string) => run('pdftotext', ['-layout', path, '-']).replace(/\s+/g, '');
-const squeeze = (s: string) => s.replace(/\s+/g, '');
-
-function expectAllText(path: string, values: string[]): void {
-  const text = squeezed(path);
-  const absent = values.filter((v) => !text.includes(squeeze(v)));
-  expect(absent, `missing from ${path}`).toEqual([]);
-}
-
-/** pdffonts: every font embedded and subset, and only our Noto Sans SC. */
-function expectEmbeddedSubsetFonts(path: string): void {
-  const rows = run('pdffonts', [path]).trim().split('\n').slice(2);
-  expect(rows.length).toBeGreaterThan(0);
-  for (const row of rows) {
-    const cols = row.trim().split(/\s+/);
-    // name, type (two words), encoding, emb, sub, uni, object ID, generation: count from the end.
-    const [emb, sub] = cols.slice(-5, -3);
-    expect(cols[0]).toMatch(/^[A-Z]{6}\+NotoSansSC-(Regular|Bold)$/);
-    expect({ font: cols[0], emb, sub }).toEqual({ font: cols[0], emb: 'yes', sub: 'yes' });
-  }
-  expect(rows.join('\n')).not.toMatch(/Helvetica|Roboto|Times|Courier/);
-}
-
-function pdfInfo(path: string): { pages: number; width: number; height: number } {
-  const info = run('pdfinfo', [path]);
-  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
-  return { pages: Number(/Pages:\s+(\d+)/.exec(info)![1]), width: Number(size[1]), height: Number(size[2]) };
-}
-
-function expectA4(path: string): number {
-  const { pages, width, height } = pdfInfo(path);
-  expect(Math.abs(width - 595.28)).toBeLessThan(1);
-  expect(Math.abs(height - 841.89)).toBeLessThan(1);
-  return pages;
-}
-
-/** A binary PGM (P5): width, height and one grey byte a pixel. */
-function readPgm(file: string): { width: number; height: number; pixels: Buffer } {
-  const bytes = readFileSync(file);
-  const fields: string[] = [];
-  let i = 0;
-  while (fields.length < 4) {
-    while (/\s/.test(String.fromCharCode(bytes[i]!))) i++;
-    if (bytes[i] === 0x23) while (bytes[i] !== 0x0a) i++; // comment line
-    else {
-      let token = '';
-      while (!/\s/.test(String.fromCharCode(bytes[i]!))) token += String.fromCharCode(bytes[i++]!);
-      fields.push(token);
-    }
-  }
-  expect(fields[0]).toBe('P5');
-  const [width, height, max] = fields.slice(1).map(Number) as [number, number, number];
-  expect(max).toBe(255);
-  return { width, height, pixels: bytes.subarray(i + 1, i + 1 + width * height) };
-}
-
-/** Dark pixels within 10 mm of the paper's edge, on any page, at 50 dpi. */
-function darkPixelsNearEdge(path: string, name: string): string[] {
-  const prefix = join(dir, `${name}-page`);
-  run('pdftoppm', ['-r', '50', '-gray', path, prefix]);
-  const pages = readdirSync(dir).filter((f) => f.startsWith(`${name}-page`) && f.endsWith('.pgm')).sort();
-  expect(pages.length).toBe(pdfInfo(path).pages);
-  const band = Math.floor((10 / 25.4) * 50); // 10 mm in pixels at 50 dpi
-  const found: string[] = [];
-  for (const page of pages) {
-    const { width, height, pixels } = readPgm(join(dir, page));
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const inBand = x < band || y < band || x >= width - band || y >= height - band;
-        if (inBand && pixels[y * width + x]! < 160) found.push(`${page} (${x},${y})`);
-      }
-    }
-  }
-  return found;
-}
-
-function expectPrintable(path: string, name: string): void {
-  expectEmbeddedSubsetFonts(path);
-  expect(darkPixelsNearEdge(path, name)).toEqual([]);
-}
+const renderTo = (name: string, doc: TDocumentDefinitions) => renderPdfTo(dir, name, doc);
+const expectPrintable = (path: string, name: string) => expectPdfPrintable(dir, path, name);
 
 // ------------------------------------------------------------------------------------------
 
