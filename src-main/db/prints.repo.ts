@@ -14,8 +14,11 @@ export interface NewPrintRow {
 }
 
 const SELECT = `SELECT id, complaint_id AS complaintId, form, version, printed_at AS printedAt, printed_by AS printedBy,
-  complaint_version AS complaintVersion, COALESCE(signed_attachment_id, '') AS signedAttachmentId, signed_at AS signedAt
+  complaint_version AS complaintVersion, COALESCE(signed_attachment_id, '') AS signedAttachmentId, signed_at AS signedAt, printed_fields AS printedFields
   FROM form_prints`;
+
+type StoredPrint = Omit<PrintRecord, 'printedFields'> & { printedFields: string };
+const toRecord = (row: StoredPrint): PrintRecord => ({ ...row, printedFields: JSON.parse(row.printedFields) as ComplaintFieldName[] });
 
 /** The next print version of this complaint's form (1 for the first print). */
 export function nextPrintVersion(db: Db, complaintId: string, form: ComplaintForm): number {
@@ -35,11 +38,12 @@ export function deletePrint(db: Db, id: string): void {
 }
 
 export function listPrints(db: Db, complaintId: string): PrintRecord[] {
-  return stmt(db, `${SELECT} WHERE complaint_id = ? ORDER BY form, version`).all(complaintId) as PrintRecord[];
+  return (stmt(db, `${SELECT} WHERE complaint_id = ? ORDER BY form, version`).all(complaintId) as StoredPrint[]).map(toRecord);
 }
 
 export function getPrint(db: Db, id: string): PrintRecord | undefined {
-  return stmt(db, `${SELECT} WHERE id = ?`).get(id) as PrintRecord | undefined;
+  const row = stmt(db, `${SELECT} WHERE id = ?`).get(id) as StoredPrint | undefined;
+  return row && toRecord(row);
 }
 
 export function markPrintSigned(db: Db, id: string, attachmentId: string, at: string): void {

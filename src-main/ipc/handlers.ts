@@ -7,7 +7,7 @@ import { addAttachment, removeAttachment } from '../services/attachments.service
 import { runStep, sweepAutoMajor } from '../services/lifecycle.service';
 import { buildBoard, deadlineAlerts, getDeadlinePolicy, previewDeadlines, recomputeOpenDeadlines, updateDeadlinePolicy, wallNow } from '../services/deadlines.service';
 import { addWorkingDaysFrom, calendarChanged, calendarOverview, exportCalendar, importCalendar, removeCalendarDay, saveCalendarDay } from '../services/calendar.service';
-import { getFormCodes, printBlankForm, printComplaintForm, printHistory, updateFormCodes } from '../services/print.service';
+import { getFormCodes, printBlankForm, printComplaintForm, printHistory, printMonthlyReport, printRegister, updateFormCodes } from '../services/print.service';
 import { findPrintFile } from '../services/print-store';
 import { AppError } from '../lib/app-error';
 import { setTestClock, testClockAllowed } from '../lib/clock';
@@ -50,6 +50,8 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment): Ha
     'complaints:list': (input) => listComplaintPage(ctx, input),
     'print:complaintForm': (input) => printComplaintForm(ctx, input),
     'print:blankForm': (input) => printBlankForm(ctx, input.form),
+    'print:register': (input) => printRegister(ctx, input),
+    'print:monthlyReport': (input) => printMonthlyReport(ctx, input.month),
     'print:history': (input) => printHistory(ctx, input.complaintId),
     'print:save': async (input) => ({ path: await desktop().saveFile(printFile(input.printId).path, printFile(input.printId).fileName) }),
     'print:open': async (input) => {

@@ -68,9 +68,36 @@ function parsedFonts(): fontkit.Font[] {
       if (!('hasGlyphForCodePoint' in font)) throw new Error(`${path} is a font collection, expected a single TTF`);
       return font;
     });
+    shareDecodedTables(parsed[0]!);
   }
   return parsed;
 }
+
+interface TableDecoding {
+  stream: { buffer: Uint8Array };
+  _decodeTable: (this: TableDecoding, table: { tag: string }) => unknown;
+}
+
+/**
+ * pdfkit parses the font again for every document (fontkit.create per PDF): for a 10 MB CJK font
+ * that is most of a form's rendering time (cmap, hmtx, loca, GSUB…). The parsed tables are plain
+ * data read from the same bytes, so they are kept per font file and shared by every later parse.
+ * fontkit's exports cannot be wrapped (non-configurable getters), its TrueType class can.
+ */
+function shareDecodedTables(sample: fontkit.Font): void {
+  const proto = Object.getPrototypeOf(sample) as TableDecoding;
+  if (Object.hasOwn(proto, SHARED)) return;
+  const decode = proto._decodeTable;
+  const byFile = new WeakMap<Uint8Array, Map<string, unknown>>();
+  proto._decodeTable = function (this: TableDecoding, table) {
+    let tables = byFile.get(this.stream.buffer);
+    if (!tables) byFile.set(this.stream.buffer, (tables = new Map<string, unknown>()));
+    if (!tables.has(table.tag)) tables.set(table.tag, decode.call(this, table));
+    return tables.get(table.tag);
+  };
+  Object.defineProperty(proto, SHARED, { value: true });
+}
+const SHARED = Symbol('complaint-desk shared font tables');
 
 /** Whitespace and control characters are layout, not glyphs: never reported. */
 const IGNORED = /^[\s\p{Cc}\p{Cf}]$/u;

@@ -8,6 +8,7 @@ import { ulid } from '../lib/ulid';
 import { sha256Of, sniffMime, storeAttachmentBytes } from './attachment-store';
 import type { ServiceContext } from './context';
 import { requireActor } from './actor';
+import { recordSignedCopy } from './signed-copies.service';
 import { getSettings } from './settings.service';
 
 export interface AttachmentAdd {
@@ -15,6 +16,7 @@ export interface AttachmentAdd {
   actorId: string;
   fileName: string;
   dataBase64: string;
+  signedPrintId?: string;
 }
 
 /** Attach a photo or scanned letter (procedure §3). The bytes are checked, stored by SHA-256, and logged. */
@@ -45,7 +47,12 @@ export function addAttachment(ctx: ServiceContext, input: AttachmentAdd): Attach
         : { id: ulid(), complaintId: input.complaintId, sha256, fileName: input.fileName, mime, size: bytes.length, createdAt: at };
       if (existing) restoreAttachment(ctx.db, existing.id, input.fileName, at);
       else insertAttachment(ctx.db, record);
-      logAttachmentEvent(ctx, 'attachment_added', input.complaintId, actor, input.fileName, at);
+      if (input.signedPrintId) {
+        const note = recordSignedCopy(ctx, input.complaintId, input.signedPrintId, record.id, at);
+        logAttachmentEvent(ctx, 'signed_copy', input.complaintId, actor, `${note}（${input.fileName}）`, at);
+      } else {
+        logAttachmentEvent(ctx, 'attachment_added', input.complaintId, actor, input.fileName, at);
+      }
       const { complaintId: _omit, ...attachment } = record;
       void _omit;
       return attachment;
@@ -56,7 +63,7 @@ export function addAttachment(ctx: ServiceContext, input: AttachmentAdd): Attach
 /** Attachments come and go on the timeline too: the paper trail shows who added or removed which file. */
 function logAttachmentEvent(
   ctx: ServiceContext,
-  kind: 'attachment_added' | 'attachment_removed',
+  kind: 'attachment_added' | 'attachment_removed' | 'signed_copy',
   complaintId: string,
   actor: Staff,
   fileName: string,

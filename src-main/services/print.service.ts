@@ -13,6 +13,7 @@ import {
   type PrintedPdf,
   type PrintForm,
   type PrintRecord,
+  type RegisterPrintQuery,
 } from '../../src-preload/contract';
 import { deletePrint, insertPrint, listPrints, nextPrintVersion } from '../db/prints.repo';
 import { readSettings, writeSetting } from '../db/settings.repo';
@@ -21,7 +22,10 @@ import { log } from '../lib/log';
 import { ulid } from '../lib/ulid';
 import { complaintRecordDoc } from '../pdf/complaint-record.doc';
 import { handlingRecordDoc } from '../pdf/handling-record.doc';
-import { blankComplaintRecordDoc, blankHandlingRecordDoc } from '../pdf/blank-forms';
+import { blankComplaintRecordDoc, blankHandlingRecordDoc, blankMonthlyReportDoc, blankRegisterDoc } from '../pdf/blank-forms';
+import { complaintRegisterDoc } from '../pdf/register.doc';
+import { monthlyReportDoc } from '../pdf/monthly-report.doc';
+import { monthlyReportData, registerPrintData } from './reports.service';
 import type { FormHeader } from '../pdf/layout';
 import { renderPdf } from '../pdf/render';
 import { requireActor } from './actor';
@@ -67,17 +71,26 @@ export const PRINTED_FIELDS: Record<ComplaintForm, readonly ComplaintFieldName[]
   handling_record: ['complainantName', 'building', 'unit', 'room', 'phone', 'contactOther', 'receivedAt', 'categoryId', 'severity', 'description', 'request', 'requestedReplyAt', 'receiverId'],
 };
 
+/** What a recorded print adds to the header: its version line and the text of its QR code. */
+export interface PrintStamp {
+  printVersion: string;
+  qr: string;
+}
+
 /** The header every form shares: office, form number and revision, and (for a recorded print) its version and QR. */
-export function formHeader(ctx: ServiceContext, form: PrintForm, printed?: { version: number; at: string; by: string; qrSubject: string }): FormHeader {
+export function formHeader(ctx: ServiceContext, form: PrintForm, stamp?: PrintStamp): FormHeader {
   const { code, revision } = getFormCodes(ctx)[form];
-  return {
-    officeName: getSettings(ctx).officeName,
-    formCode: code,
-    formVersion: revision,
-    printVersion: printed ? `打印版本 v${printed.version} · ${printed.at} · ${printed.by}` : '',
-    // What a phone reads off the paper: which complaint, which form, which print.
-    qr: printed ? `${printed.qrSubject} ${code} v${printed.version}` : '',
-  };
+  return { officeName: getSettings(ctx).officeName, formCode: code, formVersion: revision, printVersion: stamp?.printVersion ?? '', qr: stamp?.qr ?? '' };
+}
+
+/** A complaint form's stamp: what a phone reads off the paper is which complaint, which form, which print. */
+export function complaintFormStamp(ctx: ServiceContext, form: ComplaintForm, number: string, version: number, at: string, by: string): PrintStamp {
+  return { printVersion: `打印版本 v${version} · ${at} · ${by}`, qr: `${number} ${getFormCodes(ctx)[form].code} v${version}` };
+}
+
+/** A period's stamp (register, monthly report): the office, the form, the period and when it was printed. */
+function periodStamp(ctx: ServiceContext, form: PrintForm, period: string, at: string): PrintStamp {
+  return { printVersion: `打印时间 ${at}`, qr: `${getSettings(ctx).officeCode} ${getFormCodes(ctx)[form].code} ${period} ${at}` };
 }
 
 /** Characters outside the file systems' safe set (Windows is the strictest) become `_`. */
@@ -122,7 +135,7 @@ export async function printComplaintForm(ctx: ServiceContext, input: ComplaintFo
     })
     .immediate();
 
-  const header = formHeader(ctx, input.form, { version, at, by: actor.name, qrSubject: detail.complaint.number });
+  const header = formHeader(ctx, input.form, complaintFormStamp(ctx, input.form, detail.complaint.number, version, at, actor.name));
   const options = { maskPhone: !input.fullPhone };
   const doc = input.form === 'complaint_record' ? complaintRecordDoc(header, detail, options) : handlingRecordDoc(header, detail, options);
   const fileName = safeFileName(`${FORM_TITLES[input.form]}_${detail.complaint.number}_v${version}.pdf`);
@@ -136,19 +149,39 @@ export async function printComplaintForm(ctx: ServiceContext, input: ComplaintFo
   }
 }
 
-const BLANK_DOCS: Partial<Record<PrintForm, (header: FormHeader) => TDocumentDefinitions>> = {
+const BLANK_DOCS: Record<PrintForm, (header: FormHeader) => TDocumentDefinitions> = {
   complaint_record: blankComplaintRecordDoc,
   handling_record: blankHandlingRecordDoc,
+  register: blankRegisterDoc,
+  monthly_report: blankMonthlyReportDoc,
 };
 
 /** Blank forms (FORMS.md): nothing filled in, no version, no QR; for writing by hand when the PC is down. */
 export async function printBlankForm(ctx: ServiceContext, form: PrintForm): Promise<PrintedPdf> {
-  const blankDoc = BLANK_DOCS[form];
-  if (!blankDoc) throw new AppError('VALIDATION', '该表单暂无空白版', 'form');
+  return printUnrecorded(ctx, form, `${FORM_TITLES[form]}_空白.pdf`, BLANK_DOCS[form](formHeader(ctx, form)), '');
+}
+
+/** A PDF that is not a recorded print of one complaint: rendered, kept for preview, not versioned. */
+async function printUnrecorded(ctx: ServiceContext, form: PrintForm, name: string, doc: TDocumentDefinitions, printVersion: string): Promise<PrintedPdf> {
   const id = ulid();
-  const fileName = safeFileName(`${FORM_TITLES[form]}_空白.pdf`);
-  const missingGlyphs = await renderToFile(ctx, id, fileName, blankDoc(formHeader(ctx, form)));
-  return { printId: id, form, fileName, previewUrl: printUrl(id), version: 0, printVersion: '', missingGlyphs };
+  const fileName = safeFileName(name);
+  const missingGlyphs = await renderToFile(ctx, id, fileName, doc);
+  return { printId: id, form, fileName, previewUrl: printUrl(id), version: 0, printVersion, missingGlyphs };
+}
+
+/** 投诉记录表 for a period, landscape, filtered like the register screen. */
+export async function printRegister(ctx: ServiceContext, query: RegisterPrintQuery): Promise<PrintedPdf> {
+  const data = registerPrintData(ctx, query);
+  const period = `${query.from}~${query.to}`;
+  const header = formHeader(ctx, 'register', periodStamp(ctx, 'register', period, wallNow(ctx)));
+  return printUnrecorded(ctx, 'register', `${FORM_TITLES.register}_${period}.pdf`, complaintRegisterDoc(header, data), header.printVersion);
+}
+
+/** 月度投诉统计报表 for head office. */
+export async function printMonthlyReport(ctx: ServiceContext, month: string): Promise<PrintedPdf> {
+  const report = monthlyReportData(ctx, { month });
+  const header = formHeader(ctx, 'monthly_report', periodStamp(ctx, 'monthly_report', month, wallNow(ctx)));
+  return printUnrecorded(ctx, 'monthly_report', `${FORM_TITLES.monthly_report}_${month}.pdf`, monthlyReportDoc(header, report), header.printVersion);
 }
 
 export function printHistory(ctx: ServiceContext, complaintId: string): PrintRecord[] {

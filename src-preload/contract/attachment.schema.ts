@@ -10,6 +10,8 @@ export const attachmentAddSchema = z.object({
   fileName: requiredText('文件名', 120),
   /** The file's bytes, base64. One transport for IPC and HTTP alike; size is capped in main. */
   dataBase64: z.string({ error: '附件内容无效' }).min(1, '附件是空文件').regex(/^[A-Za-z0-9+/]*={0,2}$/, '附件内容不是有效的 base64'),
+  /** The print this file is the signed copy of (scan or photo): its printed fields are locked from then on. */
+  signedPrintId: idSchema('打印版本').optional(),
 });
 export type AttachmentAddInput = z.input<typeof attachmentAddSchema>;
 

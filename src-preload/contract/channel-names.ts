@@ -19,6 +19,8 @@ export const CHANNEL_NAMES = [
   'complaints:list',
   'print:complaintForm',
   'print:blankForm',
+  'print:register',
+  'print:monthlyReport',
   'print:history',
   'print:save',
   'print:open',

@@ -42,6 +42,7 @@ import {
   type PrintRecord,
   type SavedPdf,
 } from './print.schema';
+import { monthlyReportInputSchema, registerPrintInputSchema } from './report.schema';
 import {
   addWorkingDaysSchema,
   calendarDaySchema,
@@ -104,6 +105,10 @@ export const CONTRACT = {
   'complaints:list': channel<ComplaintPage>()(complaintListSchema),
   /** Print a complaint's 投诉记录表 or 投诉处理记录表 as a new version; the renderer gets a preview URL. */
   'print:complaintForm': channel<PrintedPdf>()(complaintFormPrintSchema),
+  /** 投诉记录表 for a period (A4 landscape), filtered like the register screen. */
+  'print:register': channel<PrintedPdf>()(registerPrintInputSchema),
+  /** 月度投诉统计报表 of one month, for head office. */
+  'print:monthlyReport': channel<PrintedPdf>()(monthlyReportInputSchema),
   /** A blank form to fill in by hand. */
   'print:blankForm': channel<PrintedPdf>()(blankFormPrintSchema),
   /** A complaint's prints: versions, who printed them, which signed copies are back. */

@@ -100,6 +100,13 @@ export const complaintUpdateSchema = z.object({
   patch: complaintFieldsSchema
     .partial()
     .refine((p) => Object.values(p).some((v) => v !== undefined), '没有要保存的修改'),
+  /** A supervisor's approval, needed when the edit changes what a signed form vouches for. */
+  unlock: z
+    .object({
+      supervisorId: idSchema('审批主管'),
+      reason: requiredText('修改原因', 200),
+    })
+    .optional(),
 });
 export type ComplaintUpdateInput = z.input<typeof complaintUpdateSchema>;
 
@@ -179,7 +186,7 @@ export interface ComplaintEvent {
   /** ISO instant (UTC). */
   at: string;
   actorName: string;
-  kind: 'created' | 'updated' | 'attachment_added' | 'attachment_removed' | 'step' | 'auto_major';
+  kind: 'created' | 'updated' | 'attachment_added' | 'attachment_removed' | 'signed_copy' | 'step' | 'auto_major';
   changes: FieldChange[];
   note: string;
 }

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { idSchema } from './common.schema';
+import type { ComplaintFieldName } from './complaint.schema';
 
 /**
  * The paper forms (shared/domain/FORMS.md). Each has a form control number and revision, set per
@@ -56,6 +57,8 @@ export interface PrintRecord {
   /** The attachment holding the signed scan or photo; '' until it is back. */
   signedAttachmentId: string;
   signedAt: string;
+  /** The complaint fields on the paper: locked once the signed copy is back. */
+  printedFields: ComplaintFieldName[];
 }
 
 /** URL of a rendered PDF, the same path in Electron (app://) and web mode; `download` asks for a file. */

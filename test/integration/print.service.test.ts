@@ -9,7 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../src-main/http/server';
-import { formHeader } from '../../src-main/services/print.service';
+import { complaintFormStamp, formHeader, FORM_TITLES } from '../../src-main/services/print.service';
+import { PRINT_FORMS } from '../../src-preload/contract';
 import { openTestApp, type TestApp } from '../helpers/app';
 import { snapshotAll } from '../helpers/db-snapshot-all';
 import { allowTestClock, create, setNow, setUpLifecycleOffice, type Office } from './lifecycle-fixtures';
@@ -86,17 +87,17 @@ describe('printing a complaint form', () => {
   });
 
   it('puts the complaint number, form number and print version in the QR code', () => {
-    const header = formHeader(app.ctx, 'handling_record', { version: 3, at: '2026-11-02 10:05', by: '周晓雯', qrSubject: 'YGHA-20261102-001' });
+    const header = formHeader(app.ctx, 'handling_record', complaintFormStamp(app.ctx, 'handling_record', 'YGHA-20261102-001', 3, '2026-11-02 10:05', '周晓雯'));
     expect(header.qr).toBe('YGHA-20261102-001 WY-KF-JL-005 v3');
     expect(formHeader(app.ctx, 'handling_record').qr).toBe('');
   });
 
-  it('prints blank forms without a version or QR code', async () => {
-    const blank = await app.invokeOk('print:blankForm', { form: 'handling_record' });
-    expect(blank).toMatchObject({ version: 0, printVersion: '', fileName: '投诉处理记录表_空白.pdf' });
+  it.each(PRINT_FORMS)('prints the blank %s without a version, a number or a QR code', async (form) => {
+    const blank = await app.invokeOk('print:blankForm', { form });
+    expect(blank).toMatchObject({ version: 0, printVersion: '', fileName: `${FORM_TITLES[form]}_空白.pdf` });
     const text = pdfText(Buffer.from(await (await fetchPrint(blank.previewUrl)).arrayBuffer()));
-    expect(text).toContain('投诉处理记录表'.split('').join(''));
-    expect(text).not.toContain('打印版本');
+    expect(text).toContain([...FORM_TITLES[form]].join(''));
+    expect(text).not.toMatch(/打印版本|打印时间|YGHA-/);
   });
 
   it('uses the form numbers set for the office', async () => {
@@ -108,6 +109,42 @@ describe('printing a complaint form', () => {
     expect(text).toContain('表单编号：YG-KF-005');
     expect(text).toContain('版本：B/1');
     app.ok('forms:update', codes);
+  });
+});
+
+describe('printing a period', () => {
+  it('prints the register of the period with the filters, landscape, stamped with the print time', async () => {
+    setNow(app, '2026-11-20 09:00');
+    const inPeriod = create(app, office, { receivedAt: '2026-11-20 08:30', complainantName: '欧阳堃' });
+    const otherCategory = create(app, office, { receivedAt: '2026-11-20 08:40', complainantName: '李淼', categoryId: office.fees });
+    const pdf = await app.invokeOk('print:register', { from: '2026-11-20', to: '2026-11-20', categoryId: office.quality });
+    expect(pdf.fileName).toBe('投诉记录表_2026-11-20~2026-11-20.pdf');
+    expect(pdf.printVersion).toBe('打印时间 2026-11-20 09:00');
+    const bytes = Buffer.from(await (await fetchPrint(pdf.previewUrl)).arrayBuffer());
+    const text = pdfText(bytes);
+    // Numbers wrap inside their narrow column; the names identify the rows.
+    expect(inPeriod.complaint.categoryId).toBe(office.quality);
+    expect(text).toContain('欧阳堃');
+    expect(otherCategory.complaint.categoryId).toBe(office.fees);
+    expect(text).not.toContain('李淼');
+    const path = join(app.dataDir, 'register-check.pdf');
+    writeFileSync(path, bytes);
+    expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.89 x 595\.28 pts/);
+  });
+
+  it('prints the monthly report of the month asked for', async () => {
+    const pdf = await app.invokeOk('print:monthlyReport', { month: '2026-11' });
+    expect(pdf.fileName).toBe('月度投诉统计报表_2026-11.pdf');
+    const text = pdfText(Buffer.from(await (await fetchPrint(pdf.previewUrl)).arrayBuffer()));
+    expect(text).toContain('2026');
+    expect(text).toContain([...'月度投诉统计报表'].join(''));
+  });
+
+  it('refuses a period that ends before it starts, naming the field', async () => {
+    const result = await app.invoke('print:register', { from: '2026-11-30', to: '2026-11-01' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'to', message: '结束日期不能早于开始日期' } });
+    const month = await app.invoke('print:monthlyReport', { month: '2026-13' });
+    expect(month).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'month' } });
   });
 });
 

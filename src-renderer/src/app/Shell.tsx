@@ -8,13 +8,15 @@ import { RegisterPage } from '../features/register/RegisterPage';
 import { ComplaintPage } from '../features/complaint/ComplaintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { BoardPage } from '../features/board/BoardPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { CalendarBanner } from './CalendarBanner';
 import { DeadlineAlerts } from './DeadlineAlerts';
 
-const NAV: { route: Route; key: 'intake' | 'register' | 'board' | 'settings' }[] = [
+const NAV: { route: Route; key: 'intake' | 'register' | 'board' | 'reports' | 'settings' }[] = [
   { route: { page: 'intake' }, key: 'intake' },
   { route: { page: 'register' }, key: 'register' },
   { route: { page: 'board' }, key: 'board' },
+  { route: { page: 'reports' }, key: 'reports' },
   { route: { page: 'settings' }, key: 'settings' },
 ];
 
@@ -68,6 +70,7 @@ export function Shell() {
         {route.page === 'register' && <RegisterPage />}
         {route.page === 'complaint' && <ComplaintPage key={`${route.id}-${route.step ?? ''}`} id={route.id} step={route.step} />}
         {route.page === 'board' && <BoardPage />}
+        {route.page === 'reports' && <ReportsPage />}
         {route.page === 'settings' && <SettingsPage />}
       </AppShell.Main>
     </AppShell>

@@ -7,6 +7,7 @@ export type Route =
   | { page: 'register' }
   | { page: 'complaint'; id: string; step?: LifecycleAction }
   | { page: 'board' }
+  | { page: 'reports' }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   }
   if (path === '/register') return { page: 'register' };
   if (path === '/board') return { page: 'board' };
+  if (path === '/reports') return { page: 'reports' };
   if (path === '/settings') return { page: 'settings' };
   return { page: 'intake' };
 }

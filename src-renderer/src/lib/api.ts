@@ -13,7 +13,7 @@ export class ApiError extends Error {
 }
 
 /** Calls that only read: everything else may have changed data the board and alerts show. */
-const READ_ONLY = /:(get|list|info|preview|alerts|export|getPolicy|addWorkingDays)$/;
+const READ_ONLY = /:(get|list|info|preview|alerts|export|getPolicy|addWorkingDays|history|blankForm|save|open)$/;
 
 async function viaHttp(channel: string, input: unknown): Promise<Result<unknown>> {
   let response: Response;

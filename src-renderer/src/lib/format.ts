@@ -20,3 +20,17 @@ export function formatDuration(minutes: number, units: { days: string; hours: st
   const shown = parts.filter(([n]) => n > 0).slice(0, 2);
   return (shown.length ? shown : [[0, units.minutes] as [number, string]]).map(([n, unit]) => unit.replace('{n}', String(n))).join(' ');
 }
+
+/** `2026-10` when it is November: the month head office asks for at the start of the next (PROCEDURES §8). */
+export function lastMonth(today = new Date()): string {
+  const d = new Date(today.getFullYear(), today.getMonth() - 1, 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** First and last day of the month of `YYYY-MM-DD…`: the register's default period. */
+export function monthRange(wallDate: string): { from: string; to: string } {
+  const [year, month] = wallDate.slice(0, 7).split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const ym = wallDate.slice(0, 7);
+  return { from: `${ym}-01`, to: `${ym}-${String(lastDay).padStart(2, '0')}` };
+}

@@ -5,15 +5,7 @@ import { call } from '../../lib/api';
 import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { useOperator } from '../../app/operator';
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, '')); // readAsDataURL yields a string
-    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
-    reader.readAsDataURL(file);
-  });
-}
+import { readAsBase64 } from '../../lib/files';
 
 /** Photos and scanned letters of one complaint, as thumbnails; add and remove. */
 export function AttachmentsPanel({ complaintId, attachments, onChange }: { complaintId: string; attachments: Attachment[]; onChange: () => Promise<void> }) {

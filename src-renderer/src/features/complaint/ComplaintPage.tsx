@@ -9,7 +9,9 @@ import {
   type ComplaintCreateInput,
   type ComplaintDetail,
   type ComplaintFields as Fields,
+  type ComplaintFieldName,
   type LifecycleAction,
+  type PrintRecord,
 } from '../../../../src-preload/contract';
 import { call } from '../../lib/api';
 import { showServerError } from '../../lib/forms';
@@ -22,6 +24,8 @@ import { StatusBadge } from './StatusBadge';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { Timeline } from './Timeline';
 import { ProcessPanel } from './ProcessPanel';
+import { ComplaintPrintPanel } from '../print/ComplaintPrintPanel';
+import { UnlockDialog, type Unlock } from '../print/UnlockDialog';
 
 const fieldsOf = (c: Complaint): ComplaintCreateInput =>
   Object.fromEntries(COMPLAINT_FIELD_NAMES.map((f) => [f, c[f]])) as unknown as ComplaintCreateInput;
@@ -82,6 +86,28 @@ function ComplaintView({ detail, reload, message, setMessage, initialStep }: Vie
   const { complaint } = detail;
   const form = useForm<ComplaintCreateInput>({ resolver: zodResolver(complaintCreateSchema), defaultValues: fieldsOf(complaint) });
   const [saving, setSaving] = useState(false);
+  const [history, setHistory] = useState<PrintRecord[]>([]);
+  // An edit of fields on a signed form waits here for a supervisor's approval.
+  const [pendingPatch, setPendingPatch] = useState<Partial<Fields> | null>(null);
+
+  const loadHistory = useCallback(async () => setHistory(await call('print:history', { complaintId: complaint.id })), [complaint.id]);
+  useEffect(() => {
+    void loadHistory();
+  }, [loadHistory, detail]);
+  const locked = [...new Set(history.filter((p) => p.signedAttachmentId).flatMap((p) => p.printedFields))];
+
+  const submitPatch = async (patch: Partial<Fields>, unlock?: Unlock) => {
+    setSaving(true);
+    try {
+      const updated = await call('complaints:update', { id: complaint.id, version: complaint.version, actorId: operatorId, patch, ...(unlock && { unlock }) });
+      setMessage({ color: 'teal', text: fill(m.detail.savedVersion, { version: updated.version }) });
+      await reload();
+    } catch (error) {
+      showServerError(form, error, (text) => setMessage({ color: 'red', text }));
+    } finally {
+      setSaving(false);
+    }
+  };
 
   const save = () => {
     setMessage(null);
@@ -89,23 +115,16 @@ function ComplaintView({ detail, reload, message, setMessage, initialStep }: Vie
       const before = fieldsOf(complaint) as unknown as Record<string, unknown>;
       const patch = Object.fromEntries(
         Object.entries(values as unknown as Fields).filter(([field, value]) => value !== before[field]),
-      );
+      ) as Partial<Fields>;
       if (Object.keys(patch).length === 0) {
         setMessage({ color: 'gray', text: m.detail.noChanges });
         return;
       }
-      setSaving(true);
-      try {
-        const updated = await call('complaints:update', { id: complaint.id, version: complaint.version, actorId: operatorId, patch });
-        setMessage({ color: 'teal', text: fill(m.detail.savedVersion, { version: updated.version }) });
-        await reload();
-      } catch (error) {
-        showServerError(form, error, (text) => setMessage({ color: 'red', text }));
-      } finally {
-        setSaving(false);
-      }
+      if (Object.keys(patch).some((f) => locked.includes(f as ComplaintFieldName))) setPendingPatch(patch);
+      else await submitPatch(patch);
     })();
   };
+  const fieldLabels = (names: string[]) => names.map((f) => m.fields[f as keyof typeof m.fields] ?? f);
 
   return (
     <Stack gap="sm" data-page="complaint" data-complaint-number={complaint.number}>
@@ -132,6 +151,11 @@ function ComplaintView({ detail, reload, message, setMessage, initialStep }: Vie
             >
               <Stack>
                 <ComplaintFields form={form} lockValidity />
+                {locked.length > 0 && (
+                  <Alert color="yellow" data-testid="locked-fields">
+                    {fill(m.print.locked, { fields: fieldLabels(locked).join('、') })}
+                  </Alert>
+                )}
                 {message && <Alert color={message.color}>{message.text}</Alert>}
                 <Group justify="flex-end">
                   <Button type="submit" loading={saving}>
@@ -145,6 +169,14 @@ function ComplaintView({ detail, reload, message, setMessage, initialStep }: Vie
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
             <ProcessPanel detail={detail} reload={reload} initialStep={initialStep} />
+            <ComplaintPrintPanel
+              detail={detail}
+              history={history}
+              reload={async () => {
+                await loadHistory();
+                await reload();
+              }}
+            />
             <AttachmentsPanel complaintId={complaint.id} attachments={detail.attachments} onChange={reload} />
             <Paper withBorder p="md">
               <Text fw={600} mb="sm">
@@ -155,6 +187,16 @@ function ComplaintView({ detail, reload, message, setMessage, initialStep }: Vie
           </Stack>
         </Grid.Col>
       </Grid>
+      {pendingPatch && (
+        <UnlockDialog
+          fields={fieldLabels(Object.keys(pendingPatch).filter((f) => locked.includes(f as ComplaintFieldName)))}
+          onCancel={() => setPendingPatch(null)}
+          onConfirm={(unlock) => {
+            setPendingPatch(null);
+            void submitPatch(pendingPatch, unlock);
+          }}
+        />
+      )}
     </Stack>
   );
 }

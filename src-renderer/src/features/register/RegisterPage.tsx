@@ -3,7 +3,8 @@ import { Alert, Badge, Button, Group, NativeSelect, Pagination, Stack, Table, Te
 import { useDebouncedValue } from '@mantine/hooks';
 import { CHANNELS, SEVERITIES, STATUSES, type ComplaintListQuery, type ComplaintPage } from '../../../../src-preload/contract';
 import { call } from '../../lib/api';
-import { roomLabel } from '../../lib/format';
+import { monthRange, nowWallTime, roomLabel } from '../../lib/format';
+import { usePrint } from '../print/PrintPreview';
 import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { navigate } from '../../app/router';
@@ -42,7 +43,7 @@ function toQuery(f: Filters, page: number): ComplaintListQuery {
 /** The register (投诉台账): every complaint, filtered and searched, newest first. */
 export function RegisterPage() {
   const { m } = useI18n();
-  const { departments, categories } = useLookups();
+  const { departments, categories, settings } = useLookups();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [debouncedText] = useDebouncedValue(filters.text, 250);
   const [page, setPage] = useState(1);
@@ -67,6 +68,14 @@ export function RegisterPage() {
     setPage(1);
   };
   const all = { value: '', label: m.common.all };
+  const registerPrint = usePrint();
+  // The paper register covers a period: the chosen dates, or this month when none are set.
+  const printRegister = () =>
+    registerPrint.print(() => {
+      const { page: _page, pageSize: _size, receivedFrom, receivedTo, ...filtersOnly } = toQuery(effective, 1);
+      const month = monthRange(nowWallTime(settings.timeZone));
+      return call('print:register', { ...filtersOnly, from: receivedFrom ?? month.from, to: receivedTo ?? month.to });
+    });
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
 
   return (
@@ -87,8 +96,13 @@ export function RegisterPage() {
         <Button variant="subtle" onClick={() => (setFilters(NO_FILTERS), setPage(1))}>
           {m.common.reset}
         </Button>
+        <Button variant="light" loading={registerPrint.busy} onClick={printRegister} title={m.print.registerHint}>
+          {m.print.printRegister}
+        </Button>
       </Group>
       {error && <Alert color="red">{error}</Alert>}
+      {registerPrint.error && <Alert color="red">{registerPrint.error}</Alert>}
+      {registerPrint.preview}
       <Table striped highlightOnHover withTableBorder data-testid="register-table" data-loaded={result ? 'true' : 'false'}>
         <Table.Thead>
           <Table.Tr>

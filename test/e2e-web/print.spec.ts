@@ -1,0 +1,107 @@
+/**
+ * Issue 4 in the browser: each paper form is generated from the screen where the desk needs it and
+ * opens in the preview inside the page; the preview's URL serves the real PDF (checked by its
+ * bytes and its text), and web mode offers a download under the form's Chinese name.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, openApp, setClock, setUpOffice, type WebApp } from './fixtures';
+
+interface Entry { id: string; name: string }
+
+async function seed(webApp: WebApp): Promise<{ id: string; number: string }> {
+  await setUpOffice(webApp);
+  await setClock(webApp, '2026-11-02 09:30');
+  const staff = await webApp.call<Entry[]>('staff:list');
+  const categories = await webApp.call<Entry[]>('categories:list');
+  return webApp.call('complaints:create', {
+    receivedAt: '2026-11-02 09:12',
+    channel: 'phone',
+    receiverId: staff[0]!.id,
+    complainantName: '欧阳堃',
+    building: '3栋',
+    unit: '2单元',
+    room: '1602',
+    phone: '13812345678',
+    categoryId: categories.find((c) => c.name === '工程质量')!.id,
+    description: '楼上漏水，卫生间天花板滴水',
+    severity: 'ordinary',
+    urgency: 'normal',
+  });
+}
+
+/** The preview is open: its frame points at a PDF the server really serves; returns the PDF's text. */
+async function expectPreview(page: Page, webApp: WebApp, fileName: RegExp, dataDir: string): Promise<string> {
+  const preview = page.getByRole('dialog');
+  await expect(preview).toContainText(fileName);
+  const src = await preview.getByTestId('print-frame').getAttribute('src');
+  expect(src).toMatch(/^\/files\/prints\/[0-9A-Z]{26}$/);
+  const response = await page.request.get(new URL(src!, webApp.url).toString());
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  const bytes = await response.body();
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const download = preview.getByTestId('print-download');
+  await expect(download).toHaveAttribute('href', `${src}?download=1`);
+  const path = join(dataDir, `e2e-${Date.now()}.pdf`);
+  writeFileSync(path, bytes);
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
+test('the handling record prints from the complaint as version 1, then 2, and is listed', async ({ page, webApp }) => {
+  const complaint = await seed(webApp);
+  await openApp(page, webApp, `#/complaints/${complaint.id}`);
+  const panel = page.getByTestId('print-panel');
+  await expect(panel).toContainText('尚未打印');
+
+  await panel.getByRole('button', { name: '投诉处理记录表' }).click();
+  const text = await expectPreview(page, webApp, /投诉处理记录表_YGHA-20261102-001_v1\.pdf/, webApp.dataDir);
+  expect(text).toContain('欧阳堃');
+  expect(text).toContain('138****5678');
+  expect(text).toContain('打印版本v1·2026-11-0209:30·周晓雯');
+  await page.getByRole('button', { name: '关闭' }).click();
+
+  await panel.getByRole('button', { name: '投诉处理记录表' }).click();
+  await expectPreview(page, webApp, /_v2\.pdf/, webApp.dataDir);
+  await page.getByRole('button', { name: '关闭' }).click();
+  await expect(panel.getByTestId('print-record')).toHaveCount(2);
+  await expect(panel.getByTestId('print-record').last()).toContainText('投诉处理记录表 v2 · 2026-11-02 09:30 · 周晓雯');
+  await expect(panel.getByTestId('print-record').last()).toContainText('待收回签字件');
+
+  await panel.getByLabel('打印完整电话号码').check();
+  await panel.getByRole('button', { name: '投诉记录表' }).click();
+  const record = await expectPreview(page, webApp, /顾客投诉记录表_YGHA-20261102-001_v1\.pdf/, webApp.dataDir);
+  expect(record).toContain('13812345678');
+});
+
+test('the register prints for this month with the screen filters, and the reports page prints the monthly report and blank forms', async ({ page, webApp }) => {
+  await seed(webApp);
+  await openApp(page, webApp, '#/register');
+  await page.getByLabel('受理日期自').fill('2026-11-01');
+  await page.getByLabel('至').fill('2026-11-30');
+  await page.getByRole('button', { name: '打印登记簿' }).click();
+  const register = await expectPreview(page, webApp, /投诉记录表_2026-11-01~2026-11-30\.pdf/, webApp.dataDir);
+  expect(register).toContain('期间：2026-11-01至2026-11-30');
+  expect(register).toContain('欧阳堃');
+  await page.getByRole('button', { name: '关闭' }).click();
+
+  await page.getByRole('link', { name: '报表打印' }).click();
+  await page.getByLabel('月份').fill('2026-11');
+  await page.getByRole('button', { name: '生成月度报表' }).click();
+  const report = await expectPreview(page, webApp, /月度投诉统计报表_2026-11\.pdf/, webApp.dataDir);
+  expect(report).toContain('2026');
+  await page.getByRole('button', { name: '关闭' }).click();
+
+  for (const [button, file] of [
+    ['打印空白投诉记录表', '顾客投诉记录表_空白.pdf'],
+    ['打印空白投诉处理记录表', '投诉处理记录表_空白.pdf'],
+    ['打印空白投诉记录表（登记簿）', '投诉记录表_空白.pdf'],
+    ['打印空白月度投诉统计报表', '月度投诉统计报表_空白.pdf'],
+  ] as const) {
+    await page.getByRole('button', { name: button, exact: true }).click();
+    const blank = await expectPreview(page, webApp, new RegExp(file.replace('.', '\\.')), webApp.dataDir);
+    expect(blank).not.toContain('YGHA-');
+    await page.getByRole('button', { name: '关闭' }).click();
+  }
+});
