@@ -1,6 +1,6 @@
 import { test, expect, _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
-import { ipcMainInvokeHandler, waitForWindowByUrl } from 'electron-playwright-helpers';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { ipcMainInvokeHandler, stubDialog, waitForWindowByUrl } from 'electron-playwright-helpers';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -66,4 +66,36 @@ test('first run, a complaint recorded through the bridge, and it is still there 
   await page.getByRole('link', { name: '投诉台账' }).click();
   await expect(page.getByTestId('register-table').locator('tbody tr')).toHaveCount(1);
   await expect(page.getByTestId('register-table')).toContainText('张伟');
+});
+
+test('a complaint form prints into the in-window preview and is saved where the (stubbed) dialog says', async () => {
+  const page = await launch();
+  await page.getByLabel(/^服务中心名称/).fill('阳光花园服务中心');
+  await page.getByLabel(/^服务中心代码/).fill('YGHA');
+  await page.getByLabel(/^您的姓名/).fill('周晓雯');
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await page.getByLabel(/^投诉人\s*\*?$/).fill('欧阳堃');
+  await page.getByLabel(/^事件经过/).fill('楼上漏水');
+  await page.getByLabel(/^投诉类别/).selectOption({ label: '工程质量' });
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('button', { name: '投诉人已确认，保存' }).click();
+  await page.getByRole('link', { name: '投诉台账' }).click();
+  await page.getByTestId('register-table').locator('tbody tr').first().click();
+
+  await page.getByTestId('print-panel').getByRole('button', { name: '投诉处理记录表' }).click();
+  const preview = page.getByRole('dialog');
+  await expect(preview).toContainText(/投诉处理记录表_YGHA-\d{8}-001_v1\.pdf/);
+  const src = await preview.getByTestId('print-frame').getAttribute('src');
+  // The app:// protocol serves the PDF to the page itself (the preview's frame loads the same URL).
+  const served = await page.evaluate(async (url) => {
+    const response = await fetch(url);
+    return { type: response.headers.get('content-type'), head: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5)) };
+  }, src!);
+  expect(served).toEqual({ type: 'application/pdf', head: '%PDF-' });
+
+  const target = join(dataDir, '投诉处理记录表.pdf');
+  await stubDialog(app, 'showSaveDialog', { canceled: false, filePath: target });
+  await preview.getByRole('button', { name: '保存到文件夹…' }).click();
+  await expect(preview).toContainText(`已保存到 ${target}`);
+  expect(readFileSync(target).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });
