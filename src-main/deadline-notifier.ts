@@ -1,14 +1,7 @@
 import type { DeadlineAlert, Result } from '../src-preload/contract';
 import type { Dispatch } from './ipc/dispatch';
+import { DEADLINE_KIND_NAMES } from './domain/deadlines';
 
-const KIND_LABEL: Record<DeadlineAlert['kind'], string> = {
-  response: '首次答复',
-  report: '上报',
-  dispatch: '派单',
-  resolution: '处理完成',
-  follow_up: '回访',
-  invalid_notice: '无效告知',
-};
 
 /**
  * Once a minute, tell the desk about deadlines that became overdue or fall due within the hour:
@@ -24,7 +17,7 @@ export function startDeadlineNotifier(dispatch: Dispatch, show: (title: string, 
       if (announced.has(key)) continue;
       announced.add(key);
       show(
-        alert.overdue ? `投诉 ${alert.number}：${KIND_LABEL[alert.kind]}已逾期` : `投诉 ${alert.number}：${KIND_LABEL[alert.kind]}即将到期`,
+        alert.overdue ? `投诉 ${alert.number}：${DEADLINE_KIND_NAMES[alert.kind]}已逾期` : `投诉 ${alert.number}：${DEADLINE_KIND_NAMES[alert.kind]}即将到期`,
         `到期时间 ${alert.dueAt}`,
       );
     }

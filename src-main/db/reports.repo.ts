@@ -5,7 +5,7 @@
  */
 import type { Db } from './connection';
 import { stmt } from './statements';
-import type { Channel, ComplaintStatus, ContactMethod, DeadlineKind, EscalationLevel, Satisfaction, Severity, Validity } from '../../src-preload/contract';
+import type { Channel, ComplaintStatus, ContactMethod, DeadlineKind, EscalationLevel, ReportTotals, Satisfaction, Severity, Validity } from '../../src-preload/contract';
 
 /**
  * Which complaints: an explicit list (the register, after its filters) or those received in
@@ -80,20 +80,7 @@ export function registerRecords(db: Db, ids: string[]): RegisterRecord[] {
 }
 
 /** Counts of one group of complaints (see ReportTotals for what each means). */
-export interface FactCounts {
-  total: number;
-  valid: number;
-  invalid: number;
-  major: number;
-  closedOnTime: number;
-  closedLate: number;
-  followUpOwed: number;
-  followedUp: number;
-  followUpImpossible: number;
-  satisfied: number;
-  basicallySatisfied: number;
-  unsatisfied: number;
-}
+export type FactCounts = ReportTotals;
 
 export type Dimension = 'all' | 'category' | 'department' | 'channel' | 'severity';
 export interface GroupCounts extends FactCounts {

@@ -16,6 +16,16 @@ const workingDays = (amount: number): Duration => ({ unit: 'working_days', amoun
  * - 处理记录表 to the department within 10 minutes for 重大 (§4), within the hour otherwise.
  * - follow-up within 3 working days of handling; an invalid complaint's notice within 1 working day.
  */
+/** The stages as main's own texts name them (notifications, the monthly report). */
+export const DEADLINE_KIND_NAMES: Record<DeadlineKind, string> = {
+  response: '首次答复',
+  report: '上报',
+  dispatch: '派单',
+  resolution: '处理完成',
+  follow_up: '回访',
+  invalid_notice: '无效告知',
+};
+
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   severities: {
     minor: { response: hours(24), report: null, resolution: workingDays(1) },

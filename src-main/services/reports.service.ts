@@ -33,6 +33,7 @@ import {
   type MajorRecord,
   type RegisterRecord,
 } from '../db/reports.repo';
+import { DEADLINE_KIND_NAMES } from '../domain/deadlines';
 import { STATUS_LABEL } from '../domain/lifecycle';
 import { invalid } from '../lib/app-error';
 import { now } from '../lib/clock';
@@ -48,15 +49,6 @@ export const RECURRING_MIN = 3;
 /** More rows than this is a multi-year print by mistake: pdfmake lays out some 5 ms a row, so it would keep the app busy for half a minute or more. */
 export const REGISTER_MAX_ROWS = 5000;
 
-/** The stages as the deadline screens name them. */
-export const STAGE_LABEL: Record<DeadlineKind, string> = {
-  response: '首次答复',
-  report: '上报',
-  dispatch: '派单',
-  resolution: '处理完成',
-  follow_up: '回访',
-  invalid_notice: '无效告知',
-};
 
 const channelName = (c: Channel) => labelOf(CHANNEL_OPTIONS, c) || (OTHER_CHANNEL_NAMES[c] ?? '');
 const asOfNow = (ctx: ServiceContext) => toWallTime(now(), getSettings(ctx).timeZone);
@@ -262,7 +254,7 @@ export function monthlyReportData(ctx: ServiceContext, { month }: { month: strin
     byChannel: breakdown(current.groups, 'channel', CHANNELS.map((c) => ({ key: c, name: channelName(c), always: true })), total),
     bySeverity: breakdown(current.groups, 'severity', SEVERITIES.map((s) => ({ key: s, name: labelOf(SEVERITY_OPTIONS, s), always: true })), total),
     rates: {
-      onTime: DEADLINE_KINDS.map((kind) => ({ kind, stage: STAGE_LABEL[kind], ...line(onTime(kind)) })),
+      onTime: DEADLINE_KINDS.map((kind) => ({ kind, stage: DEADLINE_KIND_NAMES[kind], ...line(onTime(kind)) })),
       followUp: { ...line((f) => ratio(f.totals.followedUp, f.totals.followUpOwed)), goal: 1 },
       satisfaction: line((f) => ratio(f.totals.satisfied + f.totals.basicallySatisfied, f.totals.followedUp)),
       repeat: line((f) => ratio(f.repeat.repeats, f.repeat.total)),

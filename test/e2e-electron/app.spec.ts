@@ -48,18 +48,23 @@ test('the window is sandboxed and isolated, and exposes only the contract bridge
   expect(await ipcMainInvokeHandler(app, 'settings:get', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });
 
-test('first run, a complaint recorded through the bridge, and it is still there after a restart', async () => {
-  let page = await launch();
+/** First run (office YGHA), then one phone complaint entered on the intake form and confirmed. */
+async function setUpAndRecord(page: Page, complainant: string): Promise<void> {
   await page.getByLabel(/^服务中心名称/).fill('阳光花园服务中心');
   await page.getByLabel(/^服务中心代码/).fill('YGHA');
   await page.getByLabel(/^您的姓名/).fill('周晓雯');
   await page.getByRole('button', { name: '开始使用' }).click();
-  await page.getByLabel(/^投诉人\s*\*?$/).fill('张伟');
+  await page.getByLabel(/^投诉人\s*\*?$/).fill(complainant);
   await page.getByLabel(/^事件经过/).fill('楼上漏水');
   await page.getByLabel(/^投诉类别/).selectOption({ label: '工程质量' });
   await page.keyboard.press('Control+Enter');
   await page.getByRole('button', { name: '投诉人已确认，保存' }).click();
   await expect(page.getByTestId('intake-saved')).toContainText(/YGHA-\d{8}-001/);
+}
+
+test('first run, a complaint recorded through the bridge, and it is still there after a restart', async () => {
+  let page = await launch();
+  await setUpAndRecord(page, '张伟');
   await app.close();
 
   page = await launch();
@@ -70,15 +75,7 @@ test('first run, a complaint recorded through the bridge, and it is still there 
 
 test('a complaint form prints into the in-window preview and is saved where the (stubbed) dialog says', async () => {
   const page = await launch();
-  await page.getByLabel(/^服务中心名称/).fill('阳光花园服务中心');
-  await page.getByLabel(/^服务中心代码/).fill('YGHA');
-  await page.getByLabel(/^您的姓名/).fill('周晓雯');
-  await page.getByRole('button', { name: '开始使用' }).click();
-  await page.getByLabel(/^投诉人\s*\*?$/).fill('欧阳堃');
-  await page.getByLabel(/^事件经过/).fill('楼上漏水');
-  await page.getByLabel(/^投诉类别/).selectOption({ label: '工程质量' });
-  await page.keyboard.press('Control+Enter');
-  await page.getByRole('button', { name: '投诉人已确认，保存' }).click();
+  await setUpAndRecord(page, '欧阳堃');
   await page.getByRole('link', { name: '投诉台账' }).click();
   await page.getByTestId('register-table').locator('tbody tr').first().click();
 
