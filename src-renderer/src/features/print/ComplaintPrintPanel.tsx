@@ -80,13 +80,18 @@ export function ComplaintPrintPanel({ detail, history, reload }: Props) {
                 {m.print.signed}
               </Text>
             ) : (
-              <FileButton onChange={(file) => void attachSigned(p.id, file)} accept={ATTACHMENT_MIME_TYPES.join(',')}>
-                {(props) => (
-                  <Button size="compact-xs" variant="subtle" {...props}>
-                    {m.print.uploadSigned}
-                  </Button>
-                )}
-              </FileButton>
+              <Group gap={4}>
+                <Text size="xs" c="dimmed">
+                  {m.print.unsigned}
+                </Text>
+                <FileButton onChange={(file) => void attachSigned(p.id, file)} accept={ATTACHMENT_MIME_TYPES.join(',')}>
+                  {(props) => (
+                    <Button size="compact-xs" variant="subtle" {...props}>
+                      {m.print.uploadSigned}
+                    </Button>
+                  )}
+                </FileButton>
+              </Group>
             )}
           </Group>
         ))}
