@@ -13,10 +13,11 @@
  *    calendar edit) with a holiday added and removed between runs so that due dates really move.
  * 3. 2,000 intakes through the dispatcher (`complaints:create`: zod validation, then the service's
  *    whole IMMEDIATE transaction — reference checks, day counter, insert, timeline event, intake
- *    deadlines — and the read-back), interleaved one-for-one with two bare baselines, each into its
+ *    deadlines — and the complaint it returns), interleaved one-for-one with two bare baselines, each into its
  *    own byte copy of the database opened with the same openDatabase, one transaction each:
  *    "complaint only" (a prepared INSERT of the complaint row) and "same rows" (prepared INSERTs of
- *    every row the service wrote for that complaint: complaint, day counter, event, deadlines).
+ *    every row the service wrote for that complaint: complaint (its trigram index entry by trigger),
+ *    its bigram index entry, day counter, event, deadlines).
  * 4. Register queries through `complaints:list` on the 100k database: filters and text search.
  *
  * stdout: one JSON line per figure, then a summary line. stderr: progress. Exit code 0 even when a
@@ -318,7 +319,7 @@ function benchCreates(ctx: AppContext, bareOnly: Db, bareSame: Db, dir: Director
   emit({
     bench: 'create',
     baseline: 'same_rows',
-    path: "dispatch('complaints:create') vs prepared INSERTs of every row it wrote (complaint + FTS trigger, day counter, 'created' event, deadlines) into an identical db copy; interleaved 1:1:1; one transaction each; synchronous=FULL",
+    path: "dispatch('complaints:create') vs prepared INSERTs of every row it wrote (complaint + trigram FTS trigger, bigram index row, day counter, 'created' event, deadlines) into an identical db copy; interleaved 1:1:1; one transaction each; synchronous=FULL",
     ...same,
     ...common,
     goal: `<=${CREATE_RATIO_GOAL}`,

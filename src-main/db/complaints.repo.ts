@@ -63,11 +63,34 @@ export interface NewComplaintRow {
   at: string;
 }
 
+const INSERT_COLUMNS = ['id', 'office_code', 'number', 'status', 'version', 'created_at', 'updated_at', ...FIELD_NAMES.map((f) => COLUMN_OF[f])];
+const INSERT_SQL = `INSERT INTO complaints (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`;
+
+/** Where each searched column's text comes from in a new row, in SEARCH_COLUMNS order. */
+const SEARCH_VALUES = SEARCH_COLUMNS.map((column): ((row: NewComplaintRow) => string) => {
+  if (column === 'number') return (row) => row.number;
+  const field = FIELD_NAMES.find((f) => COLUMN_OF[f] === column);
+  if (!field) throw new Error(`searched column ${column} is not a complaint field`);
+  return (row) => String(row.fields[field]);
+});
+
+const INSERT_BIGRAMS_SQL = 'INSERT INTO complaints_bigrams (rowid, grams) VALUES (?, ?)';
+
+/** The complaint's row and its bigram index entry (the trigram entry is the insert trigger's). */
 export function insertComplaint(db: Db, row: NewComplaintRow): void {
-  const columns = ['id', 'office_code', 'number', 'status', 'version', 'created_at', 'updated_at', ...FIELD_NAMES.map((f) => COLUMN_OF[f])];
-  const values = [row.id, row.officeCode, row.number, row.status, 1, row.at, row.at, ...FIELD_NAMES.map((f) => toColumnValue(f, row.fields[f]))];
-  stmt(db, `INSERT INTO complaints (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
-  indexBigrams(db, row.id);
+  const f = row.fields;
+  const { lastInsertRowid } = stmt(db, INSERT_SQL).run(
+    row.id,
+    row.officeCode,
+    row.number,
+    row.status,
+    1,
+    row.at,
+    row.at,
+    ...FIELD_NAMES.map((name) => toColumnValue(name, f[name])),
+  );
+  // A new row has no index entry yet: its texts are the values just inserted, no need to read them back.
+  stmt(db, INSERT_BIGRAMS_SQL).run(lastInsertRowid, searchBigrams(SEARCH_VALUES.map((value) => value(row))));
 }
 
 /**
@@ -78,7 +101,7 @@ export function indexBigrams(db: Db, id: string): void {
   const row = stmt(db, `SELECT rowid, ${SEARCH_COLUMNS.join(', ')} FROM complaints WHERE id = ?`).get(id) as Record<string, string | number> | undefined;
   if (!row) return;
   stmt(db, 'DELETE FROM complaints_bigrams WHERE rowid = ?').run(row.rowid);
-  stmt(db, 'INSERT INTO complaints_bigrams (rowid, grams) VALUES (?, ?)').run(row.rowid, searchBigrams(SEARCH_COLUMNS.map((c) => String(row[c]))));
+  stmt(db, INSERT_BIGRAMS_SQL).run(row.rowid, searchBigrams(SEARCH_COLUMNS.map((c) => String(row[c]))));
 }
 
 const SEARCHED_FIELDS = new Set<string>(SEARCH_COLUMNS);
@@ -122,6 +145,57 @@ function toComplaint(r: DetailRow): Complaint {
     version: r.version as number,
     createdAt: r.created_at as string,
     updatedAt: r.updated_at as string,
+  };
+}
+
+/** Names shown beside the ids (the detail read joins them in; an intake has just looked them up). */
+export interface ComplaintNames {
+  receiverName: string;
+  complainedDepartmentName: string;
+  categoryName: string;
+}
+
+/**
+ * A complaint just inserted with `insertComplaint`, as `getComplaint` would read it back: STRICT
+ * columns store the strings as given, and the names are those of the referenced rows. Saves an
+ * intake the read-back with its three joins.
+ */
+export function newComplaint(row: NewComplaintRow, names: ComplaintNames): Complaint {
+  const f = row.fields;
+  // Spelled out (not copied in a loop) so that the object is built in one shape, like toComplaint's.
+  return {
+    receivedAt: f.receivedAt,
+    channel: f.channel,
+    receiverId: f.receiverId,
+    complainantName: f.complainantName,
+    building: f.building,
+    unit: f.unit,
+    room: f.room,
+    phone: f.phone,
+    contactOther: f.contactOther,
+    eventTime: f.eventTime,
+    eventPlace: f.eventPlace,
+    complainedDepartmentId: f.complainedDepartmentId,
+    complainedPerson: f.complainedPerson,
+    categoryId: f.categoryId,
+    description: f.description,
+    ownerWords: f.ownerWords,
+    request: f.request,
+    requestedReplyAt: f.requestedReplyAt,
+    validity: f.validity,
+    invalidReason: f.invalidReason,
+    severity: f.severity,
+    urgency: f.urgency,
+    id: row.id,
+    officeCode: row.officeCode,
+    number: row.number,
+    status: row.status,
+    receiverName: names.receiverName,
+    complainedDepartmentName: names.complainedDepartmentName,
+    categoryName: names.categoryName,
+    version: 1,
+    createdAt: row.at,
+    updatedAt: row.at,
   };
 }
 

@@ -76,9 +76,19 @@ export function listStaff(db: Db, includeInactive: boolean): Staff[] {
   return (stmt(db, `${STAFF_SELECT} ${where} ORDER BY d.sort_order, s.name`).all() as StaffRow[]).map(toStaff);
 }
 
+const STAFF_BY_ID = `${STAFF_SELECT} WHERE s.id = ?`;
+
 export function getStaff(db: Db, id: string): Staff | undefined {
-  const row = stmt(db, `${STAFF_SELECT} WHERE s.id = ?`).get(id) as StaffRow | undefined;
+  const row = stmt(db, STAFF_BY_ID).get(id) as StaffRow | undefined;
   return row && toStaff(row);
+}
+
+/** What an intake needs of its receiver: the name, and whether they still work here (no join). */
+export type StaffStanding = Pick<Staff, 'id' | 'name' | 'active'>;
+
+export function getStaffStanding(db: Db, id: string): StaffStanding | undefined {
+  const row = stmt(db, 'SELECT id, name, active FROM staff WHERE id = ?').get(id) as Pick<StaffRow, 'id' | 'name' | 'active'> | undefined;
+  return row && { id: row.id, name: row.name, active: row.active === 1 };
 }
 
 export type StaffRecord = Omit<Staff, 'departmentName'>;

@@ -7,12 +7,33 @@
 export function searchBigrams(texts: readonly string[]): string {
   const pieces = new Set<string>();
   for (const text of texts) {
-    for (const run of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-      const chars = [...run];
-      for (let i = 0; i + 1 < chars.length; i++) pieces.add(chars[i]! + chars[i + 1]!);
+    let previous = '';
+    for (const ch of text.toLowerCase()) {
+      if (isLetterOrDigit(ch)) {
+        if (previous) pieces.add(previous + ch);
+        previous = ch;
+      } else {
+        previous = '';
+      }
     }
   }
   return [...pieces].join(' ');
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Per character of the Basic Multilingual Plane: 0 not yet seen, 1 letter or digit, 2 neither. */
+const bmpClass = new Uint8Array(0x10000);
+
+/** `ch` is one code point; its class is remembered (a Unicode-property test per character was most of the cost). */
+function isLetterOrDigit(ch: string): boolean {
+  if (ch.length > 1) return LETTER_OR_DIGIT.test(ch);
+  const code = ch.charCodeAt(0);
+  let known = bmpClass[code]!;
+  if (known === 0) {
+    known = LETTER_OR_DIGIT.test(ch) ? 1 : 2;
+    bmpClass[code] = known;
+  }
+  return known === 1;
 }
 
 /** True when a 2-character query can be answered by the bigram index (letters and digits only). */

@@ -5,27 +5,34 @@ import type {
   ComplaintFields,
   ComplaintPage,
   FieldChange,
+  ListEntry,
 } from '../../src-preload/contract';
 import { COMPLAINT_FIELD_NAMES } from '../../src-preload/contract';
 import {
   getComplaint,
   insertComplaint,
+  newComplaint,
   listComplaints,
   nextDailySequence,
   updateComplaintFields,
   type ComplaintListFilter,
+  type ComplaintNames,
+  type NewComplaintRow,
 } from '../db/complaints.repo';
-import { getEntry, getStaff } from '../db/directory.repo';
+import { getEntry, getStaff, getStaffStanding, type StaffStanding } from '../db/directory.repo';
 import { insertEvent, listEvents } from '../db/events.repo';
 import { listAttachments } from '../db/attachments.repo';
 import { AppError, invalid, notFound } from '../lib/app-error';
 import { now } from '../lib/clock';
 import { compactDay } from '../lib/time';
 import { ulid } from '../lib/ulid';
+import type { Transaction } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { ServiceContext } from './context';
 import { getSettings } from './settings.service';
 import { requireActor } from './actor';
 import { complaintProcess } from './process.service';
+import { approveLockedChange, type UnlockApproval } from './signed-copies.service';
 import { dueContext, saveDeadline } from './deadlines.service';
 import { intakeDeadlines, invalidNoticeDeadline } from '../domain/deadlines';
 
@@ -33,21 +40,33 @@ import { intakeDeadlines, invalidNoticeDeadline } from '../domain/deadlines';
 export const formatComplaintNumber = (officeCode: string, receivedAt: string, seq: number) =>
   `${officeCode}-${compactDay(receivedAt)}-${String(seq).padStart(3, '0')}`;
 
+/** The rows a complaint's fields point at, as looked up by `checkReferences`. */
+interface References {
+  receiver?: StaffStanding;
+  category?: ListEntry;
+  department?: ListEntry;
+}
+
 /**
  * Referenced rows must exist before anything is written; the receiver must also still work here.
  * Retired departments and categories stay valid: old complaints point at them and are still edited.
+ * Returns the rows found, so that their names need no second look-up.
  */
-function checkReferences(ctx: ServiceContext, fields: Partial<ComplaintFields>, prefix = ''): void {
+function checkReferences(ctx: ServiceContext, fields: Partial<ComplaintFields>, prefix = ''): References {
+  const found: References = {};
   if (fields.receiverId !== undefined) {
-    const receiver = getStaff(ctx.db, fields.receiverId);
-    if (!receiver || !receiver.active) throw invalid(`${prefix}receiverId`, '接待人不在员工名录中（或已停用），请重新选择');
+    found.receiver = getStaffStanding(ctx.db, fields.receiverId);
+    if (!found.receiver || !found.receiver.active) throw invalid(`${prefix}receiverId`, '接待人不在员工名录中（或已停用），请重新选择');
   }
-  if (fields.categoryId !== undefined && !getEntry(ctx.db, 'categories', fields.categoryId)) {
-    throw invalid(`${prefix}categoryId`, '投诉类别不存在，请重新选择');
+  if (fields.categoryId !== undefined) {
+    found.category = getEntry(ctx.db, 'categories', fields.categoryId);
+    if (!found.category) throw invalid(`${prefix}categoryId`, '投诉类别不存在，请重新选择');
   }
-  if (fields.complainedDepartmentId && !getEntry(ctx.db, 'departments', fields.complainedDepartmentId)) {
-    throw invalid(`${prefix}complainedDepartmentId`, '被投诉部门不存在，请重新选择');
+  if (fields.complainedDepartmentId) {
+    found.department = getEntry(ctx.db, 'departments', fields.complainedDepartmentId);
+    if (!found.department) throw invalid(`${prefix}complainedDepartmentId`, '被投诉部门不存在，请重新选择');
   }
+  return found;
 }
 
 /** A value as the timeline shows it: names instead of ids, so the log stays readable after renames. */
@@ -61,54 +80,87 @@ function displayValue(ctx: ServiceContext, field: ComplaintFieldName, value: str
 }
 
 /**
- * Intake: number the complaint and record it with its first timeline event, all or nothing.
- * The number is the complaint's identity on paper: a later correction of 受理时间 does not renumber it.
+ * Intake: number the complaint and record it with its first timeline event and its deadlines, all
+ * or nothing. The number is the complaint's identity on paper: a later correction of 受理时间 does
+ * not renumber it.
  */
 export function createComplaint(ctx: ServiceContext, fields: ComplaintFields): Complaint {
   const { officeCode } = getSettings(ctx);
   if (!officeCode) throw invalid('officeCode', '尚未设置服务中心代码，请先完成初始设置');
-  const id = ulid();
   // IMMEDIATE: take the write lock before reading the day's counter, so two processes never
   // hand out the same number (busy_timeout makes the second one wait).
-  ctx.db
-    .transaction(() => {
-      checkReferences(ctx, fields);
-      const at = now().toISOString();
-      const seq = nextDailySequence(ctx.db, officeCode, compactDay(fields.receivedAt));
-      // An invalid complaint is still answered (§5): it starts out waiting for the notice to the complainant.
-      const invalidAtIntake = fields.validity === 'invalid';
-      insertComplaint(ctx.db, {
-        id,
-        officeCode,
-        number: formatComplaintNumber(officeCode, fields.receivedAt, seq),
-        status: invalidAtIntake ? 'invalid' : 'registered',
-        fields,
-        at,
-      });
-      const changes: FieldChange[] = COMPLAINT_FIELD_NAMES.filter((f) => fields[f] !== '').map((f) => ({
-        field: f,
-        before: '',
-        after: displayValue(ctx, f, fields[f]),
-      }));
-      insertEvent(ctx.db, { id: ulid(), complaintId: id, at, actorId: fields.receiverId, actorName: requireActor(ctx, fields.receiverId, 'receiverId').name, kind: 'created', changes });
-      // procedure §5: the deadlines start at intake (reply, report upward, dispatch, resolution).
-      const due = dueContext(ctx);
-      const deadlines = invalidAtIntake ? [invalidNoticeDeadline(fields.receivedAt, due)] : intakeDeadlines(fields, due).deadlines;
-      for (const deadline of deadlines) saveDeadline(ctx, id, deadline, due.policyVersion);
-    })
-    .immediate();
-  return getComplaint(ctx.db, id)!;
+  return intakeTransaction(ctx.db).immediate(ctx, fields, officeCode, ulid());
 }
+
+type Intake = (ctx: ServiceContext, fields: ComplaintFields, officeCode: string, id: string) => Complaint;
+const intakeTransactions = new WeakMap<Db, Transaction<Intake>>();
+
+/** The intake's transaction function, made once per connection like its prepared statements. */
+function intakeTransaction(db: Db): Transaction<Intake> {
+  let transaction = intakeTransactions.get(db);
+  if (!transaction) {
+    transaction = db.transaction(recordIntake);
+    intakeTransactions.set(db, transaction);
+  }
+  return transaction;
+}
+
+/**
+ * The intake's writes. Each referenced row is read once (the check, the timeline's names, the actor
+ * and the returned complaint's names), and the complaint is returned as `complaints:get` reads it,
+ * without reading it back (see newComplaint).
+ */
+const recordIntake: Intake = (ctx, fields, officeCode, id) => {
+  const { receiver, category, department } = checkReferences(ctx, fields);
+  // checkReferences has found all three (a department only when one is named); the receiver,
+  // still active, is also the actor recorded on the timeline.
+  const names: ComplaintNames = {
+    receiverName: receiver!.name,
+    complainedDepartmentName: department?.name ?? '',
+    categoryName: category!.name,
+  };
+  const at = now().toISOString();
+  const seq = nextDailySequence(ctx.db, officeCode, compactDay(fields.receivedAt));
+  // An invalid complaint is still answered (§5): it starts out waiting for the notice to the complainant.
+  const invalidAtIntake = fields.validity === 'invalid';
+  const row: NewComplaintRow = {
+    id,
+    officeCode,
+    number: formatComplaintNumber(officeCode, fields.receivedAt, seq),
+    status: invalidAtIntake ? 'invalid' : 'registered',
+    fields,
+    at,
+  };
+  insertComplaint(ctx.db, row);
+  const shown = (field: ComplaintFieldName): string =>
+    field === 'receiverId'
+      ? names.receiverName
+      : field === 'categoryId'
+        ? names.categoryName
+        : field === 'complainedDepartmentId'
+          ? names.complainedDepartmentName
+          : fields[field];
+  const changes: FieldChange[] = [];
+  for (const field of COMPLAINT_FIELD_NAMES) if (fields[field] !== '') changes.push({ field, before: '', after: shown(field) });
+  insertEvent(ctx.db, { id: ulid(), complaintId: id, at, actorId: fields.receiverId, actorName: names.receiverName, kind: 'created', changes });
+  // procedure §5: the deadlines start at intake (reply, report upward, dispatch, resolution).
+  const due = dueContext(ctx);
+  const deadlines = invalidAtIntake ? [invalidNoticeDeadline(fields.receivedAt, due)] : intakeDeadlines(fields, due).deadlines;
+  for (const deadline of deadlines) saveDeadline(ctx, id, deadline, due.policyVersion);
+  return newComplaint(row, names);
+};
 
 export interface ComplaintUpdate {
   id: string;
   version: number;
   actorId: string;
   patch: Partial<ComplaintFields>;
+  /** A supervisor's approval, needed when the edit changes what a signed form vouches for. */
+  unlock?: UnlockApproval;
 }
 
 /** Edit: only fields that really change are written, and each one appears on the timeline. */
-export function updateComplaint(ctx: ServiceContext, { id, version, actorId, patch }: ComplaintUpdate): Complaint {
+export function updateComplaint(ctx: ServiceContext, { id, version, actorId, patch, unlock }: ComplaintUpdate): Complaint {
   ctx.db
     .transaction(() => {
       const current = getComplaint(ctx.db, id);
@@ -127,6 +179,8 @@ export function updateComplaint(ctx: ServiceContext, { id, version, actorId, pat
 
       const changed = (Object.keys(patch) as ComplaintFieldName[]).filter((f) => patch[f] !== undefined && patch[f] !== current[f]);
       if (changed.length === 0) throw invalid('patch', '没有要保存的修改');
+      // Fields printed on a form that came back signed change only with a supervisor's approval.
+      const note = approveLockedChange(ctx, id, changed, unlock);
       const at = now().toISOString();
       const changes = Object.fromEntries(changed.map((f) => [f, patch[f]])) as Partial<ComplaintFields>;
       if (!updateComplaintFields(ctx.db, id, version, changes, at)) throw new AppError('CONFLICT', '该投诉已被他人修改，请刷新后再改');
@@ -138,6 +192,7 @@ export function updateComplaint(ctx: ServiceContext, { id, version, actorId, pat
         actorName: name,
         kind: 'updated',
         changes: changed.map((f) => ({ field: f, before: displayValue(ctx, f, current[f]), after: displayValue(ctx, f, patch[f]) })),
+        note,
       });
     })
     .immediate();
