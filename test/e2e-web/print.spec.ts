@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, setClock, setUpOffice, type WebApp } from './fixtures';
+import { test, expect, field, openApp, setClock, setUpOffice, type WebApp } from './fixtures';
+import { onePixelPng } from '../helpers/files';
 
 interface Entry { id: string; name: string }
 
@@ -104,4 +105,34 @@ test('the register prints for this month with the screen filters, and the report
     expect(blank).not.toContain('YGHA-');
     await page.getByRole('button', { name: '关闭' }).click();
   }
+});
+
+test('the signed copy comes back: printed fields lock, and a change needs a supervisor and a reason', async ({ page, webApp }) => {
+  const complaint = await seed(webApp);
+  const staff = await webApp.call<(Entry & { departmentId: string })[]>('staff:list');
+  await webApp.call('staff:save', { name: '王敏', departmentId: staff[0]!.departmentId, role: 'supervisor' });
+  await openApp(page, webApp, `#/complaints/${complaint.id}`);
+  const panel = page.getByTestId('print-panel');
+  await panel.getByRole('button', { name: '投诉处理记录表' }).click();
+  await expectPreview(page, webApp, /_v1\.pdf/, webApp.dataDir);
+  await page.getByRole('button', { name: '关闭' }).click();
+
+  // The scan of the signed sheet, uploaded against that print.
+  const chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: '上传签字件' }).click();
+  await (await chooser).setFiles({ name: '签字件.png', mimeType: 'image/png', buffer: onePixelPng() });
+  await expect(panel.getByTestId('print-record')).toContainText('已收回签字件');
+  await expect(page.getByTestId('locked-fields')).toContainText('投诉人');
+  await expect(page.getByTestId('timeline')).toContainText('收回签字件：投诉处理记录表 v1，所印字段已锁定');
+
+  await field(page, '投诉人').fill('欧阳堃（更正）');
+  await page.getByRole('button', { name: '保存修改' }).click();
+  const approval = page.getByRole('dialog');
+  await expect(approval).toContainText('“投诉人”已印在收回签字的表单上');
+  await approval.getByRole('button', { name: '审批并保存' }).click();
+  await expect(approval).toContainText('请填写修改原因');
+  await approval.getByLabel(/^修改原因/).fill('业主更正姓名');
+  await approval.getByRole('button', { name: '审批并保存' }).click();
+  await expect(page.getByText('已保存（第 2 版）')).toBeVisible();
+  await expect(page.getByTestId('timeline')).toContainText('修改已签字表单上的内容（审批：王敏；原因：业主更正姓名）');
 });
