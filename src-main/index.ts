@@ -10,7 +10,7 @@ import { CONTENT_SECURITY_POLICY, mimeOfFile, resolveRendererFile } from './lib/
 import { APP_VERSION } from './lib/version';
 import { serveFile } from './ipc/file-routes';
 import { createDesktopShell } from './desktop-shell';
-import { sweepOldPrintFiles } from './services/print-store';
+import { sweepScratchFiles } from './startup-sweep';
 import { startDeadlineNotifier } from './deadline-notifier';
 
 /**
@@ -83,7 +83,7 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = resolveDataDir(process.argv, () => app.getPath('userData'));
     try {
       ctx = createAppContext(dataDir, { version: APP_VERSION, mode: 'electron', desktop: createDesktopShell(() => mainWindow) });
-      sweepOldPrintFiles(dataDir, Date.now());
+      sweepScratchFiles(dataDir);
     } catch (error) {
       log.error('cannot open database', error);
       dialog.showErrorBox('无法打开数据库', error instanceof DatabaseRefusedError ? error.message : `打开 ${dataDir} 中的数据库失败：${String(error)}`);

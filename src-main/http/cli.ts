@@ -4,7 +4,7 @@ import { DatabaseRefusedError } from '../db/migrations';
 import { defaultDataDir } from '../lib/data-dir';
 import { APP_VERSION } from '../lib/version';
 import { startWebServer } from './server';
-import { sweepOldPrintFiles } from '../services/print-store';
+import { sweepScratchFiles } from '../startup-sweep';
 
 /** `node out/main/web.js --port 5180 --data-dir DIR`: web mode (see scripts/web.mjs). */
 async function main(): Promise<void> {
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   let ctx;
   try {
     ctx = createAppContext(dataDir, { version: APP_VERSION, mode: 'web' });
-    sweepOldPrintFiles(dataDir, Date.now());
+    sweepScratchFiles(dataDir);
   } catch (error) {
     if (error instanceof DatabaseRefusedError) {
       console.error(error.message);
