@@ -4,8 +4,11 @@ import { basename, dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { log } from '../lib/log';
+import { blankComplaintRecordDoc, blankHandlingRecordDoc, blankRegisterDoc } from './blank-forms';
 import { documentText } from './doc-text';
+import { speedUpPdfEngine } from './engine-speedups';
 import { loadFonts, missingGlyphs } from './fonts';
+import type { FormHeader } from './layout';
 
 /** The one family every document uses; renderPdf makes it the default font. */
 export const FONT_FAMILY = 'NotoSansSC';
@@ -20,6 +23,7 @@ let ready = false;
 /** Register the fonts once: bytes into pdfmake's memory store, nothing else readable or fetchable. */
 function setUpPdfmake(): void {
   if (ready) return;
+  speedUpPdfEngine();
   const fonts = loadFonts();
   const vfs = (pdfmake as unknown as PdfmakeInternals).virtualfs;
   if (!vfs) throw new Error('pdfmake has no virtualfs: check the pinned pdfmake version (0.3.11)');
@@ -62,6 +66,38 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<RenderedPdf>
   const own = copy(doc);
   const bytes = await pdfmake.createPdf({ ...own, defaultStyle: { font: FONT_FAMILY, ...own.defaultStyle } }).getBuffer();
   return { bytes, missing };
+}
+
+/** The header the warm-up forms are drawn with (never saved or shown). */
+const WARM_UP_FORM: FormHeader = { officeName: '服务中心', formCode: 'WY-KF-JL-000', formVersion: 'A/0', printVersion: '', qr: '' };
+/** Give the event loop a turn between the warm-up's steps (each is synchronous work). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+let warming: Promise<void> | undefined;
+
+/**
+ * Get the first PDF ready before anyone asks (main calls this once the window shows): read and
+ * parse the font, set pdfmake up, and render the blank forms and register, then throw them away —
+ * so the engine's code is compiled, the font's tables decoded and the forms' characters laid out
+ * (process-wide caches) when the desk prints for real. Each step is a few hundred milliseconds of
+ * main-thread work at most, with a turn of the event loop between them. Never rejects: a failure
+ * is logged here and shows again, to the caller, on the real render.
+ */
+export function warmUpPdf(): Promise<void> {
+  warming ??= (async () => {
+    try {
+      await nextTurn();
+      setUpPdfmake();
+      missingGlyphs('');
+      for (const doc of [blankHandlingRecordDoc, blankComplaintRecordDoc, blankRegisterDoc]) {
+        await nextTurn();
+        await renderPdf(doc(WARM_UP_FORM));
+      }
+    } catch (error) {
+      log.warn(`PDF warm-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  })();
+  return warming;
 }
 
 const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase()}`;

@@ -14,7 +14,7 @@ import { blankComplaintRecordDoc, blankHandlingRecordDoc } from '../../src-main/
 import { complaintRecordDoc } from '../../src-main/pdf/complaint-record.doc';
 import { handlingRecordDoc } from '../../src-main/pdf/handling-record.doc';
 import type { FormHeader } from '../../src-main/pdf/layout';
-import { renderPdf, writePdfAtomically } from '../../src-main/pdf/render';
+import { renderPdf, warmUpPdf, writePdfAtomically } from '../../src-main/pdf/render';
 import { onePixelPng } from '../helpers/files';
 import { expectA4, expectAllText, expectPrintable as expectPdfPrintable, renderTo as renderPdfTo, requirePoppler, run, squeeze, squeezed } from '../helpers/pdf';
 import { openTestApp, type TestApp } from '../helpers/app';
@@ -243,6 +243,20 @@ describe('renderPdf', () => {
     expect(JSON.stringify(doc)).toBe(before);
     const second = await renderPdf(doc);
     expect(second.bytes.length).toBe(first.bytes.length);
+  });
+});
+
+describe('warmUpPdf', () => {
+  it('runs once however often it is called, never rejects, and renders the same PDFs afterwards', async () => {
+    const doc = () => handlingRecordDoc(HANDLING, walked);
+    const before = await renderPdf(doc());
+    const warming = warmUpPdf();
+    expect(warmUpPdf()).toBe(warming);
+    await expect(warming).resolves.toBeUndefined();
+    const after = await renderPdf(doc());
+    expect(after.bytes.length).toBe(before.bytes.length);
+    const { path } = await renderTo('after-warm-up', doc());
+    expectAllText(path, [walked.complaint.number, RARE_NAME, '投 诉 处 理 记 录 表']);
   });
 });
 
