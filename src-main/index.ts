@@ -11,6 +11,7 @@ import { APP_VERSION } from './lib/version';
 import { serveFile } from './ipc/file-routes';
 import { createDesktopShell } from './desktop-shell';
 import { sweepScratchFiles } from './startup-sweep';
+import { warmUpPdf } from './pdf/render';
 import { startDeadlineNotifier } from './deadline-notifier';
 
 /**
@@ -63,7 +64,11 @@ function createWindow(): BrowserWindow {
     if (originOf(url) !== APP_ORIGIN) event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    win.show();
+    // Load and parse the font while the desk reads the screen, so the first print is as quick as the rest.
+    setTimeout(() => void warmUpPdf(), 2000);
+  });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }

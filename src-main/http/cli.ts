@@ -5,6 +5,7 @@ import { defaultDataDir } from '../lib/data-dir';
 import { APP_VERSION } from '../lib/version';
 import { startWebServer } from './server';
 import { sweepScratchFiles } from '../startup-sweep';
+import { warmUpPdf } from '../pdf/render';
 
 /** `node out/main/web.js --port 5180 --data-dir DIR`: web mode (see scripts/web.mjs). */
 async function main(): Promise<void> {
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   console.log(`Complaint Desk web mode ready: ${server.url} (data: ${dataDir})`);
+  // The font is loaded and parsed in the background, so the first print is as quick as the rest.
+  setTimeout(() => void warmUpPdf(), 2000);
 }
 
 void main().catch((error: unknown) => {
