@@ -15,7 +15,11 @@
  * 4. Drawing: pdfmake drew every piece as its own text object (colour, opacity, save, BT…ET,
  *    restore); pieces continuing each other in one font, size and colour are drawn as one string
  *    made of the glyphs each piece was measured with, so every glyph lands where it was placed.
- * 5. Shaping: pdfkit cached fontkit's layout per document; it is kept per font file for the process.
+ * 5. Shaping: pdfkit cached fontkit's layout per document; it is kept per font file for the
+ *    process. And a string none of whose glyphs a default OpenType lookup of the font starts at
+ *    (most Chinese characters, most numbers) is laid out as fontkit would — cmap glyphs at their
+ *    advances — without running fontkit's shaper (test/unit/pdf-shaping.test.ts checks every
+ *    such character of the bundled fonts against fontkit).
  * 6. Subsetting: fontkit decoded each simple glyph's outline only to see it was not composite;
  *    the glyph header says so, and the glyph's bytes and metrics are kept per font file.
  * 7. Content streams: pdfkit made a Buffer of every operator; consecutive ones are converted once
@@ -490,11 +494,12 @@ function buildLinesWithoutCopies(): boolean {
 
 interface GlyphRun {
   glyphs: { id: number }[];
-  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth?: number }[];
   advanceWidth: number;
 }
 interface EmbeddedFont {
   font: { stream?: { buffer?: Uint8Array } };
+  scale: number;
   layoutCache?: Record<string, GlyphRun>;
   layoutCached: (this: EmbeddedFont, text: string) => GlyphRun;
   layoutRun: (this: EmbeddedFont, text: string, features?: unknown) => GlyphRun;
@@ -686,6 +691,191 @@ function drawLinesAsRuns(): boolean {
 const SHARED_RUNS_LIMIT = 20_000;
 const sharedRuns = new WeakMap<Uint8Array, Map<string, GlyphRun>>();
 
+// Plain runs: what fontkit's layout gives a string that no lookup applies to, without running it.
+
+interface Coverage {
+  version: number;
+  glyphs?: number[];
+  rangeRecords?: { start: number; end: number }[];
+}
+interface ClassDef {
+  version: number;
+  startGlyph?: number;
+  classValueArray?: number[];
+  classRangeRecord?: { start: number; end: number; class: number }[];
+}
+interface LookupSubtable extends Dict {
+  lookupType?: number;
+  extension?: LookupSubtable;
+}
+interface LayoutTable {
+  scriptList?: { tag: string; script: { defaultLangSys?: { featureIndexes: number[] } | null } }[];
+  featureList?: { tag: string; feature: { lookupListIndexes: number[] } }[];
+  lookupList?: { length: number; get(index: number): { lookupType: number; subTables: Iterable<LookupSubtable> } };
+  featureVariations?: unknown;
+}
+interface FontkitGlyph {
+  id: number;
+  advanceWidth: number;
+}
+interface FontkitFont {
+  stream?: { buffer?: Uint8Array };
+  GSUB?: LayoutTable;
+  GPOS?: LayoutTable;
+  GDEF?: { glyphClassDef?: ClassDef | null };
+  kern?: unknown;
+  morx?: unknown;
+  _variationProcessor?: unknown;
+  numGlyphs: number;
+  glyphsForString(text: string): FontkitGlyph[];
+}
+
+/**
+ * The features fontkit's default shaper (Latin, Han and common characters) applies left to
+ * right (fontkit 2.0.4: variation, directional, common and horizontal features; fractions only
+ * around U+2044, which is not a plain character here).
+ */
+const DEFAULT_FEATURES = new Set(['rvrn', 'ltra', 'ltrm', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern']);
+/**
+ * Where each lookup type tests the glyph it starts at (it does nothing to a glyph outside it),
+ * and whether it needs a glyph after that one (pair adjustment and cursive attachment: fontkit
+ * returns when there is none).
+ */
+const FIRST_COVERAGE: Record<'GSUB' | 'GPOS', Record<number, [field: string, needsNext: boolean]>> = {
+  GSUB: { 1: ['coverage', false], 2: ['coverage', false], 3: ['coverage', false], 4: ['coverage', false], 8: ['coverage', false] },
+  GPOS: { 1: ['coverage', false], 2: ['coverage', true], 3: ['coverage', true], 4: ['markCoverage', false], 5: ['markCoverage', false], 6: ['mark1Coverage', false] },
+};
+/** touched[glyph]: what a lookup may do starting at it. */
+const ANYWHERE = 1;
+const BEFORE_ANOTHER = 2;
+const EXTENSION = { GSUB: 7, GPOS: 9 } as const;
+
+/**
+ * Code points whose strings fontkit shapes with its default shaper and whose glyphs it never
+ * hides: printable ASCII, CJK punctuation (without the combining marks U+302A–U+302F), the
+ * ideographs its Unicode data knows (Extension A to U+4DB5, the unified block to U+9FEF) and
+ * full-width forms.
+ */
+const plainCodeUnit = (c: number) =>
+  (c >= 0x20 && c <= 0x7e) || (c >= 0x3000 && c <= 0x303f && (c < 0x302a || c > 0x302f)) || (c >= 0x3400 && c <= 0x4db5) || (c >= 0x4e00 && c <= 0x9fef) || (c >= 0xff01 && c <= 0xff5e);
+
+/** The script fontkit's Unicode data gives a plain code unit, by its OpenType tag: Latin, Han, or none (common). */
+function scriptOf(c: number): 'latn' | 'hani' | null {
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return 'latn';
+  if ((c >= 0x3400 && c <= 0x4db5) || (c >= 0x4e00 && c <= 0x9fef) || c === 0x3005 || c === 0x3007 || (c >= 0x3021 && c <= 0x3029) || (c >= 0x3038 && c <= 0x303b)) return 'hani';
+  return null;
+}
+
+/** fontkit's Script.forString for plain text: the first Latin or Han character's script, else 'zzzz'. */
+export function plainScript(text: string): 'latn' | 'hani' | 'zzzz' {
+  for (let i = 0; i < text.length; i++) {
+    const script = scriptOf(text.charCodeAt(i));
+    if (script) return script;
+  }
+  return 'zzzz';
+}
+const SCRIPT_FALLBACK = ['DFLT', 'dflt', 'latn'];
+
+/**
+ * Per glyph, for a script fontkit may pick: whether its layout might change the glyph or its
+ * neighbours — the glyph is where some lookup of a default feature starts (in the default
+ * language of the script entry fontkit selects in GSUB and in GPOS: pdfkit names no language),
+ * anywhere or only with a glyph after it; or it is a mark (fontkit zeroes its advance). Null when
+ * the font has anything this does not account for (variations, AAT, a legacy kern table,
+ * contextual or unknown lookups, no fallback script).
+ */
+function touchedGlyphs(font: FontkitFont, script: string): Uint8Array | null {
+  if (font._variationProcessor || font.morx || font.kern) return null;
+  const touched = new Uint8Array(font.numGlyphs + 1);
+  const touch = (glyph: number, how: number) => {
+    if (touched[glyph] !== ANYWHERE) touched[glyph] = how;
+  };
+  const mark = (coverage: Coverage | undefined, how: number): boolean => {
+    if (!coverage) return false;
+    if (coverage.version === 1 && coverage.glyphs) for (const g of coverage.glyphs) touch(g, how);
+    else if (coverage.version === 2 && coverage.rangeRecords) for (const r of coverage.rangeRecords) for (let g = r.start; g <= r.end; g++) touch(g, how);
+    else return false;
+    return true;
+  };
+  for (const tag of ['GSUB', 'GPOS'] as const) {
+    const table = font[tag];
+    if (!table) continue;
+    if (table.featureVariations || !table.scriptList || !table.featureList || !table.lookupList) return null;
+    // OTProcessor.selectScript: the script's entry, else the first of DFLT, dflt, latn.
+    const entry = table.scriptList.find((e) => e.tag === script) ?? SCRIPT_FALLBACK.map((t) => table.scriptList!.find((e) => e.tag === t)).find(Boolean);
+    if (!entry) return null;
+    const lookups = new Set<number>();
+    for (const index of entry.script.defaultLangSys?.featureIndexes ?? []) {
+      const record = table.featureList[index];
+      if (record && DEFAULT_FEATURES.has(record.tag)) for (const lookup of record.feature.lookupListIndexes) lookups.add(lookup);
+    }
+    for (const index of lookups) {
+      const lookup = table.lookupList.get(index);
+      for (let subtable of lookup.subTables) {
+        let type = lookup.lookupType;
+        if (type === EXTENSION[tag]) {
+          type = subtable.lookupType!;
+          subtable = subtable.extension!;
+        }
+        const where = FIRST_COVERAGE[tag][type];
+        if (!where || !mark(subtable[where[0]] as Coverage | undefined, where[1] ? BEFORE_ANOTHER : ANYWHERE)) return null;
+      }
+    }
+  }
+  const classes = font.GDEF?.glyphClassDef;
+  if (classes) {
+    if (classes.version === 1 && classes.classValueArray) classes.classValueArray.forEach((c, i) => c === 3 && (touched[classes.startGlyph! + i] = ANYWHERE));
+    else if (classes.version === 2 && classes.classRangeRecord) for (const r of classes.classRangeRecord) if (r.class === 3) touched.fill(ANYWHERE, r.start, r.end + 1);
+    else return null;
+  }
+  return touched;
+}
+
+const touchedByFile = new WeakMap<Uint8Array, Map<string, Uint8Array | null>>();
+
+/**
+ * fontkit's layout of `text` when nothing in it can be substituted or positioned: the cmap's
+ * glyphs at their advances, no offsets — what fontkit returns then, without running its
+ * shaper. Null when that is not certain. The glyph objects are fontkit's own (glyphsForString,
+ * as its layout begins).
+ */
+export function plainLayout(font: FontkitFont, text: string): { glyphs: FontkitGlyph[]; xAdvances: number[] } | null {
+  if (!text) return null;
+  for (let i = 0; i < text.length; i++) if (!plainCodeUnit(text.charCodeAt(i))) return null;
+  const bytes = font.stream?.buffer;
+  if (!bytes) return null;
+  let byScript = touchedByFile.get(bytes);
+  if (!byScript) touchedByFile.set(bytes, (byScript = new Map<string, Uint8Array | null>()));
+  const script = plainScript(text);
+  let touched = byScript.get(script);
+  if (touched === undefined) byScript.set(script, (touched = touchedGlyphs(font, script)));
+  if (!touched) return null;
+  const glyphs = font.glyphsForString(text);
+  if (glyphs.length !== text.length) return null;
+  const xAdvances: number[] = [];
+  for (let i = 0; i < glyphs.length; i++) {
+    const how = touched[glyphs[i]!.id];
+    if (how === ANYWHERE || (how === BEFORE_ANOTHER && i < glyphs.length - 1)) return null;
+    xAdvances.push(glyphs[i]!.advanceWidth);
+  }
+  return { glyphs, xAdvances };
+}
+
+/** pdfkit's layoutRun (positions scaled to 1000 units per em) for a plain run. */
+function plainRun(font: EmbeddedFont, text: string): GlyphRun | null {
+  const plainText = plainLayout(font.font as FontkitFont, text);
+  if (!plainText) return null;
+  const scale = font.scale;
+  const positions: GlyphRun['positions'] = [];
+  let advanceWidth = 0;
+  plainText.glyphs.forEach((glyph, i) => {
+    const xAdvance = plainText.xAdvances[i]! * scale;
+    positions.push({ xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: glyph.advanceWidth * scale });
+    advanceWidth += xAdvance;
+  });
+  return { glyphs: plainText.glyphs, positions, advanceWidth };
+}
+
 function shareLayouts(proto: EmbeddedFont): boolean {
   const layoutCached = proto.layoutCached;
   if (typeof layoutCached !== 'function' || typeof proto.layoutRun !== 'function') return false;
@@ -699,7 +889,7 @@ function shareLayouts(proto: EmbeddedFont): boolean {
     if (!runs) sharedRuns.set(bytes, (runs = new Map<string, GlyphRun>()));
     let run = runs.get(text);
     if (!run) {
-      run = this.layoutRun(text);
+      run = plainRun(this, text) ?? this.layoutRun(text);
       if (runs.size >= SHARED_RUNS_LIMIT) runs.clear();
       runs.set(text, run);
     }
