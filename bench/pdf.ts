@@ -6,8 +6,9 @@
  * 1. First render after start: in fresh processes (bench/pdf-first.ts), the time of the first
  *    `renderPdf` of the 投诉处理记录表 — loading the 20 MB font, parsing it for the glyph check,
  *    setting pdfmake up, laying out and subsetting. Goal ≤ 1 s.
- * 2. Warm single form (font loaded): the same form rendered again and again. Goal p95 ≤ 150 ms.
- * 3. The 500-row 投诉记录表 (A4 landscape). Goal ≤ 2 s.
+ * 2. Warm single form (after the app's start-up warm-up, warmUpPdf): the same form rendered again
+ *    and again. Goal p95 ≤ 150 ms.
+ * 3. The 500-row 投诉记录表 (A4 landscape), after the same warm-up. Goal ≤ 2 s (every iteration).
  * Each is measured against pdfmake rendering the same document with no Chinese font work — every
  * non-ASCII character replaced by `x`, set in pdfmake's bundled Roboto — interleaved in the same
  * run, and printed as a ratio. The baseline goes through the same pdfmake, so it shares the
@@ -28,7 +29,7 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { createAppContext, type AppContext } from '../src-main/app-context';
 import { loadFonts } from '../src-main/pdf/fonts';
-import { FONT_FAMILY, renderPdf } from '../src-main/pdf/render';
+import { FONT_FAMILY, renderPdf, warmUpPdf } from '../src-main/pdf/render';
 import { handlingRecordDoc } from '../src-main/pdf/handling-record.doc';
 import { complaintRegisterDoc } from '../src-main/pdf/register.doc';
 import { registerPrintData } from '../src-main/services/reports.service';
@@ -133,7 +134,10 @@ async function main(): Promise<void> {
     }
     emit({ bench: 'pdf_first_render', processes: FIRST_PROCESSES, ...summarize(firsts), goal_ms: GOALS.firstMs, met: Math.max(...firsts) <= GOALS.firstMs });
 
-    // Warm up both paths in this process.
+    // This process now stands where the app is two seconds after start: warmUpPdf has loaded the
+    // font and rendered each blank form once (src-main/index.ts, http/cli.ts). The cold path is
+    // measured above, in fresh processes.
+    await warmUpPdf();
     await renderPdf(singleDoc());
     registerRoboto();
     await renderBaseline(singleDoc());
