@@ -2,16 +2,8 @@ import type { ComplaintFieldName, ComplaintForm, PrintRecord } from '../../src-p
 import type { Db } from './connection';
 import { stmt } from './statements';
 
-export interface NewPrintRow {
-  id: string;
-  complaintId: string;
-  form: ComplaintForm;
-  version: number;
-  printedAt: string;
-  printedBy: string;
-  complaintVersion: number;
-  printedFields: readonly ComplaintFieldName[];
-}
+/** A print as recorded when it is made: the contract's record before its signed copy is back. */
+export type NewPrintRow = Omit<PrintRecord, 'signedAttachmentId' | 'signedAt' | 'printedFields'> & { printedFields: readonly ComplaintFieldName[] };
 
 const SELECT = `SELECT id, complaint_id AS complaintId, form, version, printed_at AS printedAt, printed_by AS printedBy,
   complaint_version AS complaintVersion, COALESCE(signed_attachment_id, '') AS signedAttachmentId, signed_at AS signedAt, printed_fields AS printedFields

@@ -53,7 +53,10 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment): Ha
     'print:register': (input) => printRegister(ctx, input),
     'print:monthlyReport': (input) => printMonthlyReport(ctx, input.month),
     'print:history': (input) => printHistory(ctx, input.complaintId),
-    'print:save': async (input) => ({ path: await desktop().saveFile(printFile(input.printId).path, printFile(input.printId).fileName) }),
+    'print:save': async (input) => {
+      const { path, fileName } = printFile(input.printId);
+      return { path: await desktop().saveFile(path, fileName) };
+    },
     'print:open': async (input) => {
       await desktop().openFile(printFile(input.printId).path);
       return null;

@@ -91,7 +91,7 @@ test('the register prints for this month with the screen filters, and the report
   await page.getByLabel('月份').fill('2026-11');
   await page.getByRole('button', { name: '生成月度报表' }).click();
   const report = await expectPreview(page, webApp, /月度投诉统计报表_2026-11\.pdf/, webApp.dataDir);
-  expect(report).toContain('2026');
+  expect(report).toContain('月份：2026年11月（2026-11-01至2026-11-30）');
   await page.getByRole('button', { name: '关闭' }).click();
 
   for (const [button, file] of [
