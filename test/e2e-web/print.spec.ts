@@ -52,6 +52,13 @@ async function expectPreview(page: Page, webApp: WebApp, fileName: RegExp, dataD
 
 test('the handling record prints from the complaint as version 1, then 2, and is listed', async ({ page, webApp }) => {
   const complaint = await seed(webApp);
+  // The office's own form number, set in 设置, is what the paper carries.
+  await openApp(page, webApp, '#/settings');
+  await page.getByLabel(/^投诉处理记录表 表单编号/).fill('YG-KF-005');
+  await page.getByLabel(/^投诉处理记录表 版本/).fill('B/1');
+  const codes = page.getByRole('form', { name: '表单编号与版本' });
+  await codes.getByRole('button', { name: '保存' }).click();
+  await expect(codes).toContainText('已保存');
   await openApp(page, webApp, `#/complaints/${complaint.id}`);
   const panel = page.getByTestId('print-panel');
   await expect(panel).toContainText('尚未打印');
@@ -61,6 +68,8 @@ test('the handling record prints from the complaint as version 1, then 2, and is
   expect(text).toContain('欧阳堃');
   expect(text).toContain('138****5678');
   expect(text).toContain('打印版本v1·2026-11-0209:30·周晓雯');
+  expect(text).toContain('表单编号：YG-KF-005');
+  expect(text).toContain('版本：B/1');
   await page.getByRole('button', { name: '关闭' }).click();
 
   await panel.getByRole('button', { name: '投诉处理记录表' }).click();

@@ -2,6 +2,7 @@ import { Stack, Table, Text, Title, Paper } from '@mantine/core';
 import { useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { OfficeForm } from './OfficeForm';
+import { FormCodesForm } from './FormCodesForm';
 import { ListEditor } from './ListEditor';
 import { StaffEditor } from './StaffEditor';
 import { PolicyForm } from './PolicyForm';
@@ -15,6 +16,7 @@ export function SettingsPage() {
     <Stack data-page="settings">
       <Title order={2}>{m.settings.title}</Title>
       <OfficeForm />
+      <FormCodesForm />
       <ListEditor title={m.settings.departments} entries={departments} channel="departments:save" testId="departments" />
       <ListEditor title={m.settings.categories} entries={categories} channel="categories:save" testId="categories" />
       <StaffEditor />
