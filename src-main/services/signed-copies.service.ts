@@ -44,5 +44,3 @@ export function approveLockedChange(ctx: ServiceContext, complaintId: string, ch
   }
   return `修改已签字表单上的内容（审批：${supervisor.name}；原因：${approval.reason}）。请重新打印新版本并签字`;
 }
-
-export { lockedFields };
