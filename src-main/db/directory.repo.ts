@@ -14,7 +14,7 @@ interface ListRow {
 const toEntry = (r: ListRow): ListEntry => ({ id: r.id, name: r.name, sortOrder: r.sort_order, active: r.active === 1 });
 
 export function listEntries(db: Db, table: ListTable, includeInactive: boolean): ListEntry[] {
-  const where = includeInactive ? '' : 'WHERE active = 1';
+  const where = includeInactive ? "WHERE office_code = ''" : "WHERE office_code = '' AND active = 1";
   return (stmt(db, `SELECT id, name, sort_order, active FROM ${table} ${where} ORDER BY sort_order, name`).all() as ListRow[]).map(toEntry);
 }
 
@@ -24,7 +24,7 @@ export function getEntry(db: Db, table: ListTable, id: string): ListEntry | unde
 }
 
 export function findEntryByName(db: Db, table: ListTable, name: string): ListEntry | undefined {
-  const row = stmt(db, `SELECT id, name, sort_order, active FROM ${table} WHERE name = ?`).get(name) as ListRow | undefined;
+  const row = stmt(db, `SELECT id, name, sort_order, active FROM ${table} WHERE office_code = '' AND name = ?`).get(name) as ListRow | undefined;
   return row && toEntry(row);
 }
 
@@ -72,7 +72,7 @@ const STAFF_SELECT = `
   FROM staff s JOIN departments d ON d.id = s.department_id`;
 
 export function listStaff(db: Db, includeInactive: boolean): Staff[] {
-  const where = includeInactive ? '' : 'WHERE s.active = 1';
+  const where = includeInactive ? "WHERE s.office_code = ''" : "WHERE s.office_code = '' AND s.active = 1";
   return (stmt(db, `${STAFF_SELECT} ${where} ORDER BY d.sort_order, s.name`).all() as StaffRow[]).map(toStaff);
 }
 

@@ -17,6 +17,7 @@ import { statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toWallTime } from '../../src-preload/contract/wall-time';
+import { MIN_PASSPHRASE_LENGTH } from '../../src-preload/contract/exchange.schema';
 import { now } from '../lib/clock';
 import { log } from '../lib/log';
 import { ulid } from '../lib/ulid';
@@ -65,7 +66,6 @@ export interface ExportResult {
   timings: { snapshot: number; encrypt: number; verify: number; total: number };
 }
 
-export const MIN_PASSPHRASE_LENGTH = 8;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `YGHA-20261101-20261130.cdx`: office code, first and last received day. */

@@ -65,6 +65,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   calendar_years: 'as calendar_days',
   complaints_fts: 'search index, rebuilt from the complaints',
   complaints_bigrams: 'search index, rebuilt from the complaints',
+  offices: 'what this database merged from others: an export carries only its own office',
+  exchange_imports: "this database's import history",
 };
 
 export interface SchemaEntry {

@@ -13,3 +13,4 @@ export * from './deadline.schema';
 export * from './lifecycle.schema';
 export * from './print.schema';
 export * from './report.schema';
+export * from './exchange.schema';

@@ -3,6 +3,7 @@ import * as initial from './0010-initial';
 import * as lifecycle from './0020-lifecycle';
 import * as searchPerformance from './0030-search-performance';
 import * as prints from './0040-prints';
+import * as exchange from './0050-exchange';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'lifecycle', up: lifecycle.up },
   { version: 30, name: 'search-performance', up: searchPerformance.up },
   { version: 40, name: 'prints', up: prints.up },
+  { version: 50, name: 'exchange', up: exchange.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -33,6 +35,18 @@ export function migrate(db: Database, target: number = LATEST_VERSION): void {
   assertOpenable(db);
   const pendingAt = (version: number) => MIGRATIONS.filter((m) => m.version > version && m.version <= target);
   if (pendingAt(db.pragma('user_version', { simple: true }) as number).length === 0) return;
+  // A migration may rebuild a table that others refer to (0050): foreign keys go off outside the
+  // transaction (the pragma is a no-op inside one) and foreign_key_check runs before the commit.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (foreignKeys) db.pragma('foreign_keys = OFF');
+  try {
+    migrateInTransaction(db, target, pendingAt);
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
+  }
+}
+
+function migrateInTransaction(db: Database, target: number, pendingAt: (version: number) => readonly Migration[]): void {
   db.transaction(() => {
     // Read the version again under the write lock: another process (the app and web mode started
     // together on a new data dir) may have migrated while this one waited for the lock.
@@ -40,6 +54,8 @@ export function migrate(db: Database, target: number = LATEST_VERSION): void {
     const pending = pendingAt(db.pragma('user_version', { simple: true }) as number);
     if (pending.length === 0) return;
     for (const m of pending) m.up(db);
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`migration to ${target} left ${broken.length} broken references`);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
   }).immediate();

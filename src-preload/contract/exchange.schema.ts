@@ -1,0 +1,162 @@
+import { z } from './zod';
+import { idSchema } from './common.schema';
+
+/**
+ * USB exchange with head office (issue 5): export this office's records to an encrypted .cdx file
+ * on a stick, import the files of other offices and merge them. Both run as jobs in main: the call
+ * that starts one answers at once with its id, the screen polls `exchange:job` for progress (the
+ * same in Electron and web mode, which has no push channel) and may cancel it.
+ */
+
+export const MIN_PASSPHRASE_LENGTH = 8;
+
+const passphraseSchema = z
+  .string({ error: '请填写口令' })
+  .min(MIN_PASSPHRASE_LENGTH, `口令至少 ${MIN_PASSPHRASE_LENGTH} 个字符`)
+  .max(200, '口令不能超过 200 个字符');
+
+const folderSchema = z.string({ error: '请选择文件夹' }).trim().min(1, '请选择文件夹').max(1000, '路径太长');
+const daySchema = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`);
+
+export const exportStartSchema = z
+  .object({
+    actorId: idSchema('操作人'),
+    folder: folderSchema,
+    passphrase: passphraseSchema,
+    /** Received dates, inclusive; both absent: the whole register. */
+    from: daySchema('开始日期').optional(),
+    to: daySchema('结束日期').optional(),
+  })
+  .refine((v) => (v.from === undefined) === (v.to === undefined), { message: '请同时填写开始和结束日期，或都不填（导出全部）', path: ['to'] })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '结束日期不能早于开始日期', path: ['to'] });
+export type ExportStartInput = z.input<typeof exportStartSchema>;
+
+export const importStartSchema = z.object({
+  actorId: idSchema('操作人'),
+  paths: z
+    .array(z.string().trim().min(1, '文件路径不能为空').max(1000, '路径太长'), { error: '请选择要导入的文件' })
+    .min(1, '请选择要导入的文件')
+    .max(200, '一次最多导入 200 个文件'),
+  passphrase: passphraseSchema,
+});
+export type ImportStartInput = z.input<typeof importStartSchema>;
+
+export const jobIdSchema = z.object({ jobId: idSchema('任务') });
+export const folderQuerySchema = z.object({ folder: folderSchema });
+
+/** A place to write to or read from: removable drives first. */
+export interface ExchangeDrive {
+  path: string;
+  /** As the system names it (volume label or mount folder name). */
+  label: string;
+  removable: boolean;
+  /** Free space in bytes; null when the system would not say. */
+  freeBytes: number | null;
+}
+
+/** A .cdx file found in a folder. */
+export interface ExchangeFile {
+  path: string;
+  name: string;
+  bytes: number;
+  /** Wall time `YYYY-MM-DD HH:mm` (office time zone). */
+  modifiedAt: string;
+}
+
+export type ExchangeJobKind = 'export' | 'import';
+export type ExchangeJobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+/** Rows of one table (or all tables) in one merge. */
+export interface MergeCounts {
+  new: number;
+  updated: number;
+  unchanged: number;
+  refused: number;
+}
+
+export interface RefusedRecord {
+  table: string;
+  id: string;
+  /** In Chinese: the field and why. */
+  reason: string;
+}
+
+/** What one file did to this database. */
+export interface MergeSummary {
+  /** Id of its row in the import history. */
+  importId: string;
+  fileName: string;
+  officeCode: string;
+  officeName: string;
+  /** Wall time of the export at the office. */
+  exportedAt: string;
+  /** Received dates the file covers. */
+  range: { from: string; to: string; whole: boolean };
+  totals: MergeCounts;
+  /** Per table, in merge order (the directory, complaints, then their rows). */
+  tables: (MergeCounts & { table: string })[];
+  /** The refused rows (at most the first 200; `totals.refused` has the count). */
+  refused: RefusedRecord[];
+  /** The same file (by its fingerprint) had been imported before: nothing changed this time. */
+  seenBefore: boolean;
+}
+
+/** One picked file: merged, or refused as a whole with the reason. */
+export type ImportFileResult =
+  | { path: string; fileName: string; ok: true; summary: MergeSummary }
+  | { path: string; fileName: string; ok: false; message: string };
+
+export interface ExportOutcome {
+  path: string;
+  fileName: string;
+  fileBytes: number;
+  officeCode: string;
+  range: { from: string; to: string; whole: boolean };
+  /** Rows per table in the file. */
+  counts: Record<string, number>;
+  /** Attachments whose bytes were missing from this computer's store (left out). */
+  missingAttachmentFiles: number;
+  /** Read back from the stick and verified: the screen may say it is safe to remove it. */
+  verified: true;
+}
+
+export interface ExchangeJob {
+  id: string;
+  kind: ExchangeJobKind;
+  state: ExchangeJobState;
+  /** What it is doing now, in Chinese (for the progress bar's label). */
+  step: string;
+  /** 0…1. */
+  fraction: number;
+  /** When failed: why, in Chinese. */
+  error?: string;
+  export?: ExportOutcome;
+  /** Import: one entry per file finished so far, in the order picked. */
+  files?: ImportFileResult[];
+}
+
+/** A row of the import history. */
+export interface ImportRecord {
+  id: string;
+  fileName: string;
+  fingerprint: string;
+  officeCode: string;
+  officeName: string;
+  exportedAt: string;
+  range: { from: string; to: string; whole: boolean };
+  /** Wall time. */
+  importedAt: string;
+  importedBy: string;
+  totals: MergeCounts;
+}
+
+/** An office whose records are in this database: this one, and every office merged here. */
+export interface OfficeInfo {
+  code: string;
+  name: string;
+  /** This database's own office. */
+  local: boolean;
+  /** Wall time of the newest merged export; '' for the local office. */
+  lastExportedAt: string;
+  complaintCount: number;
+}
