@@ -127,6 +127,7 @@ export async function exportToFolder(ctx: ServiceContext, request: ExportRequest
   try {
     const snapshot = await buildSnapshot(ctx.db.name, snapshotPath, {
       dataDir: ctx.dataDir,
+      officeCode: settings.officeCode,
       range: request.range,
       signal,
       onProgress: (phase, done, total) => progress(phase === 'copy' ? 'snapshot' : phase, done, total),

@@ -60,6 +60,8 @@ export interface OpenedImport {
   source: string;
   /** Read-only, checked: plain tables of the expected schema, rows as the manifest says. */
   db: Database.Database;
+  /** The decrypted, checked snapshot (in `<data dir>/exchange-tmp/`), for the merge to ATTACH. */
+  snapshotPath: string;
   manifest: ExportManifest;
   schema: SnapshotSchema;
   /** Identifies the file (cdx-format.ts), for the import history. */
@@ -183,6 +185,7 @@ export async function openImport(dataDir: string, cdxPath: string, passphrase: s
     return {
       source: cdxPath,
       db: connection,
+      snapshotPath: tempPath,
       manifest,
       schema: opened.schema,
       fingerprint: read.fingerprint,

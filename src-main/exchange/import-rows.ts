@@ -1,21 +1,14 @@
 /**
- * Rows of an opened import, validated before the merge sees them (issue 5 point 2): each table's
- * rows against a zod schema built from the contract's own pieces (the intake schema for a
- * complaint's fields, the enums, ids, wall times), plus what only an import can get wrong: the
- * complaint's office code must be the manifest's office. A row that fails is refused with its
- * reason, and so is every row that refers to a refused row (a timeline entry of a refused
- * complaint would otherwise arrive without its complaint).
+ * Validation of an import's rows before the merge writes them (issue 5 point 2): each table's rows
+ * against a zod schema built from the contract's own pieces (the intake schema for a complaint's
+ * fields, the enums, ids, wall times), plus what only an import can get wrong: the complaint's
+ * office code must be the manifest's office, and directory rows must be the sender's own. The merge
+ * (merge.ts) asks only about the rows it is about to write, and refuses with the reason given here;
+ * rows that refer to refused rows are its business.
  *
  * Rows keep the database's column names and values (snake_case, as stored): the merge writes them
  * as they are. Validation only decides whether they may go in.
- *
- * Cost (measured at 10k complaints, loaded 2-core machine): reading a row into JavaScript is
- * 5–20 µs (a complaint has 36 columns), zod adds 10–60 µs; about 4 s for the 70k rows of 10k
- * complaints. At 100k complaints that is far beyond the import budget if every row goes through
- * here: validate only the rows the merge will write (new or newer), or move the checks into SQL
- * over the attached file (enums, id and time patterns as predicates) and keep zod for complaints.
  */
-import type { Database } from 'better-sqlite3';
 import {
   compensationKindSchema,
   complaintCreateSchema,
@@ -33,16 +26,9 @@ import {
 } from '../../src-preload/contract';
 import { z } from '../../src-preload/contract/zod';
 import type { ExportManifest } from './manifest';
-import { ATTACHMENT_FILES_TABLE, RECORD_TABLES } from './snapshot-schema';
+import { RECORD_TABLES } from './snapshot-schema';
 
 export type Row = Record<string, unknown>;
-
-export interface RefusedRow {
-  table: string;
-  id: string;
-  /** In Chinese, for the import summary: which field and why. */
-  reason: string;
-}
 
 const TEXT_MAX = 10_000;
 const id = idSchema('记录');
@@ -50,7 +36,8 @@ const optionalId = id.or(z.literal('')).nullable();
 const text = z.string().max(TEXT_MAX);
 const count = z.number().int().min(0);
 const flag = z.union([z.literal(0), z.literal(1)]);
-const instant = z.iso.datetime({ offset: true });
+// UTC as the app writes it (toISOString): the merge compares update times as text.
+const instant = z.iso.datetime();
 const wall = wallTimeSchema('时间');
 const optionalWall = optionalWallTimeSchema('时间');
 const jsonText = (shape: z.ZodType) =>
@@ -62,7 +49,9 @@ const jsonText = (shape: z.ZodType) =>
     }
   }, '内容格式无效');
 
-const directoryEntry = z.object({ id, name: text.min(1), sort_order: z.number().int(), active: flag, created_at: instant, updated_at: instant });
+/** An export carries only the sending office's own directory (office_code ''): the merge files it under the sender's code. */
+const ownOffice = z.literal('', { error: '只能导入本中心自己的目录记录' });
+const directoryEntry = z.object({ id, name: text.min(1), sort_order: z.number().int(), active: flag, created_at: instant, updated_at: instant, office_code: ownOffice });
 
 /** The complaint row's intake fields, in the contract's names, so that its intake schema can judge them. */
 const intakeFields = (r: Row) => ({
@@ -109,7 +98,7 @@ const complaintRowSchema = (officeCode: string) =>
     closed_at: optionalWall,
   });
 
-type Validator = (row: Row) => string | undefined;
+export type Validator = (row: Row) => string | undefined;
 
 const describeIssue = (error: z.ZodError) => {
   const issue = error.issues[0]!;
@@ -136,7 +125,7 @@ const SCHEMAS: Record<string, (manifest: ExportManifest) => z.ZodType | Validato
   departments: () => directoryEntry,
   categories: () => directoryEntry,
   staff: () =>
-    z.object({ id, name: text.min(1), department_id: id, role: staffRoleSchema, phone: text, active: flag, created_at: instant, updated_at: instant }),
+    z.object({ id, name: text.min(1), department_id: id, role: staffRoleSchema, phone: text, active: flag, created_at: instant, updated_at: instant, office_code: ownOffice }),
   complaints: (m) => complaintValidator(m.office.code),
   complaint_events: () =>
     z.object({
@@ -224,46 +213,10 @@ const SCHEMAS: Record<string, (manifest: ExportManifest) => z.ZodType | Validato
     }),
 };
 
-/**
- * Reads validated rows of an opened import, table by table in RECORD_TABLES order (parents first),
- * remembering what it refused.
- */
-export class ImportRowReader {
-  readonly refused: RefusedRow[] = [];
-  private readonly refusedIds = new Map<string, Set<string>>();
-
-  constructor(
-    private readonly db: Database,
-    private readonly manifest: ExportManifest,
-  ) {}
-
-  /** The rows of `table` that may be merged. Read the tables in RECORD_TABLES order so references to refused rows are caught. */
-  *rows(table: string): Generator<Row> {
-    const schemaFor = SCHEMAS[table];
-    if (!schemaFor || !RECORD_TABLES.includes(table)) throw new Error(`not a record table: ${table}`);
-    const made = schemaFor(this.manifest);
-    const validate = typeof made === 'function' ? made : bySchema(made);
-    const references = this.db.prepare('SELECT "from" AS column, "table" AS target FROM pragma_foreign_key_list(?)').all(table) as { column: string; target: string }[];
-    const refusedHere = this.refusedIds.get(table) ?? new Set<string>();
-    this.refusedIds.set(table, refusedHere);
-    for (const row of this.db.prepare(`SELECT * FROM "${table}" ORDER BY id`).iterate() as IterableIterator<Row>) {
-      const rowId = typeof row.id === 'string' ? row.id : String(row.id);
-      let reason = validate(row);
-      if (!reason) {
-        const broken = references.find((r) => typeof row[r.column] === 'string' && this.refusedIds.get(r.target)?.has(row[r.column] as string));
-        if (broken) reason = `${broken.column}：所引用的记录已被拒收`;
-      }
-      if (reason) {
-        refusedHere.add(rowId);
-        this.refused.push({ table, id: rowId, reason });
-        continue;
-      }
-      yield row;
-    }
-  }
-
-  /** Attachment bytes by SHA-256 (checked against it when the file was opened). */
-  attachmentBytes(sha256: string): Buffer | undefined {
-    return this.db.prepare(`SELECT bytes FROM ${ATTACHMENT_FILES_TABLE} WHERE sha256 = ?`).pluck().get(sha256) as Buffer | undefined;
-  }
+/** Judges one row of `table` from the export described by `manifest`: undefined when it may be merged, else the reason in Chinese. */
+export function rowValidator(table: string, manifest: ExportManifest): Validator {
+  const schemaFor = SCHEMAS[table];
+  if (!schemaFor || !RECORD_TABLES.includes(table)) throw new Error(`not a record table: ${table}`);
+  const made = schemaFor(manifest);
+  return typeof made === 'function' ? made : bySchema(made);
 }

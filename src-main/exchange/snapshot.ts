@@ -13,7 +13,7 @@
  * transaction sees the database as it was when the copy began (WAL).
  *
  * A date range takes the complaints received on those days (office wall time) and all their child
- * rows; the directory is always whole. Attachment bytes come from the attachment store into
+ * rows; the office's own directory is always whole. Attachment bytes come from the attachment store into
  * `attachment_files`; a file missing from the store (or not matching its SHA-256) is left out and
  * listed in the result, never a reason to fail the export.
  */
@@ -37,6 +37,8 @@ export type SnapshotPhase = 'copy' | 'attachments' | 'hash';
 export interface SnapshotOptions {
   /** Where the attachment store is (`<data dir>/attachments`). */
   dataDir: string;
+  /** The exporting office: only its complaints and its own directory are exported. */
+  officeCode: string;
   /** Only complaints received in this range (and their rows); the whole register when absent. */
   range?: DateRange;
   onProgress?: (phase: SnapshotPhase, done: number, total: number) => void;
@@ -113,14 +115,25 @@ export async function buildSnapshot(sourceFile: string, targetFile: string, opti
     const copyWhole = (table: string) =>
       sameColumns(table) ? db.prepare(`INSERT INTO main."${table}" SELECT * FROM src."${table}"`) : copy(table, '');
 
+    // Only this office's own records leave: a database that has merged other offices' exports
+    // (head office, or a centre that imported another's) keeps theirs. When there are none, whole
+    // tables are copied (the fast path).
+    const { officeCode } = options;
+    const holdsOthers = (table: string, column: string, own: string) =>
+      db.prepare(`SELECT EXISTS (SELECT 1 FROM src."${table}" WHERE ${column} <> ?)`).pluck().get(own) === 1;
+    const othersComplaints = holdsOthers('complaints', 'office_code', officeCode);
+
     // Plan the steps first, so the progress bar knows its length.
     type Step = () => void;
     const steps: Step[] = [];
-    for (const table of DIRECTORY_TABLES) steps.push(() => copyWhole(table).run());
+    for (const table of DIRECTORY_TABLES) {
+      steps.push(() => (holdsOthers(table, 'office_code', '') ? copy(table, "WHERE office_code = ''").run() : copyWhole(table).run()));
+    }
     const complaintTables = COMPLAINT_TABLES.filter((t) => schema.tables.includes(t));
-    if (options.range) {
-      const { from, to } = options.range;
-      steps.push(() => copy('complaints', 'WHERE received_at >= ? AND received_at < ?').run(from, nextDay(to)));
+    if (options.range || othersComplaints) {
+      const range = options.range ? 'AND received_at >= ? AND received_at < ?' : '';
+      const rangeValues = options.range ? [options.range.from, nextDay(options.range.to)] : [];
+      steps.push(() => copy('complaints', `WHERE office_code = ? ${range}`).run(officeCode, ...rangeValues));
       for (const table of complaintTables.slice(1)) {
         steps.push(() => copy(table, 'WHERE complaint_id IN (SELECT id FROM main.complaints)').run());
       }

@@ -34,9 +34,9 @@ export interface SeededOffice {
 }
 
 /** An office whose register spans the end of October to the start of December, with every child table filled. */
-export function seedOffice(app: TestApp): SeededOffice {
+export function seedOffice(app: TestApp, officeCode?: string): SeededOffice {
   allowTestClock();
-  const office = setUpLifecycleOffice(app);
+  const office = setUpLifecycleOffice(app, officeCode);
   setNow(app, '2026-12-03 10:00');
   const at = '2026-12-03 09:00';
   const walk = [

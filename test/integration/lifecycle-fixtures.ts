@@ -35,8 +35,8 @@ export interface Office extends OfficeIds {
   deptHeadId: string;
 }
 
-export function setUpLifecycleOffice(app: TestApp): Office {
-  const ids = setUpOffice(app);
+export function setUpLifecycleOffice(app: TestApp, officeCode?: string): Office {
+  const ids = setUpOffice(app, officeCode);
   const departments = app.ok('departments:list', {});
   const customerService = departments.find((d) => d.name === '客服中心')!.id;
   const handler = app.ok('staff:save', { name: '李强', departmentId: ids.engineering, role: 'handler' });

@@ -1,0 +1,311 @@
+/**
+ * Merging one opened export into this database (issue 5 point 3), in one transaction:
+ *
+ * - Keyed on ULIDs: a row whose id is new is inserted; a known row is replaced only when the
+ *   incoming one may win (below) and differs; nothing is ever deleted.
+ * - Who may win: a directory row (department, category, staff) when its `updated_at` is later; a
+ *   complaint when its `updated_at` is later (ties: the higher record `version`); a row that hangs
+ *   off a complaint (timeline, rounds, follow-ups, deadlines, prints …) when its complaint wins.
+ *   So importing an older export after a newer one changes nothing that the newer one brought, and
+ *   the timeline is a union: entries the database lacks are added whoever wins.
+ * - Re-importing the same file finds every row present and equal: nothing is written.
+ * - Only the rows that will be written are validated (import-rows.ts: the contract's schemas), so
+ *   a re-import costs the comparison alone. A refused row is listed with its reason, and so is
+ *   every row that refers to a refused row or would break a uniqueness rule (an office's
+ *   department names, a complaint number) of this database.
+ * - Directory rows arrive with office_code '' (the sender's own) and are stored under the
+ *   sender's office code, so every office keeps its own 工程部; a row that is already here keeps
+ *   the office it has.
+ *
+ * The work is SQL over the snapshot ATTACHed to a private connection of this database (the rows
+ * move in SQLite's C code; JavaScript reads only the rows it validates). The private connection
+ * holds the write lock for the whole merge; the app's own connection keeps reading (WAL) and sees
+ * the merge at once after the commit. Between steps the event loop runs, for progress and cancel.
+ * A failure, a cancel or a killed process leaves the database as it was (the transaction never
+ * committed).
+ */
+import type Database from 'better-sqlite3';
+import type { MergeCounts, MergeSummary, RefusedRecord } from '../../src-preload/contract';
+import { toWallTime } from '../../src-preload/contract/wall-time';
+import { openDatabase } from '../db/connection';
+import { SEARCH_COLUMNS, searchBigrams } from '../db/search-text';
+import { now } from '../lib/clock';
+import { ulid } from '../lib/ulid';
+import { storeAttachmentBytes } from '../services/attachment-store';
+import type { ServiceContext } from '../services/context';
+import { getSettings } from '../services/settings.service';
+import { throwIfAborted } from './exchange-error';
+import type { OpenedImport } from './import-open';
+import { rowValidator } from './import-rows';
+import { ATTACHMENT_FILES_TABLE, COMPLAINT_TABLES, DIRECTORY_TABLES } from './snapshot-schema';
+
+export interface MergeOptions {
+  /** Who imports (their name goes into the history). */
+  actorName: string;
+  fileName: string;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  /** Tests only: runs inside the transaction just before COMMIT (the crash test kills the process there). */
+  beforeCommit?: () => void | Promise<void>;
+}
+
+/** The refused rows the summary and the history keep; the count is always complete. */
+export const REFUSED_LISTED = 200;
+
+const DIRECTORY = new Set<string>(DIRECTORY_TABLES);
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** `i` is the incoming row, `m` the row here with the same id (NULL columns when there is none). */
+function mayReplace(table: string): string {
+  if (DIRECTORY.has(table)) return 'i.updated_at > m.updated_at';
+  if (table === 'complaints') return '(i.updated_at > m.updated_at OR (i.updated_at = m.updated_at AND i.version > m.version))';
+  return "i.complaint_id IN (SELECT id FROM temp.merge_stage WHERE tbl = 'complaints' AND kind = 'replace')";
+}
+
+/** The value written for each column: the incoming one, except a directory row's office (see the header). */
+function valueOf(table: string, column: string): string {
+  return DIRECTORY.has(table) && column === 'office_code' ? 'coalesce(m.office_code, $office)' : `i."${column}"`;
+}
+
+interface TableMerge {
+  table: string;
+  counts: MergeCounts;
+}
+
+class Merger {
+  readonly refused: RefusedRecord[] = [];
+  private readonly columns = new Map<string, string[]>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly opened: OpenedImport,
+  ) {}
+
+  private columnsOf(table: string): string[] {
+    let known = this.columns.get(table);
+    if (!known) {
+      known = this.db.prepare("SELECT name FROM pragma_table_info(?, 'main')").pluck().all(table) as string[];
+      this.columns.set(table, known);
+    }
+    return known;
+  }
+
+  /** Which incoming rows will be written: `insert` (new id) or `replace` (known id, may win, differs). */
+  stage(table: string): void {
+    const compared = this.columnsOf(table).filter((c) => c !== 'id' && !(DIRECTORY.has(table) && c === 'office_code'));
+    const differs = compared.map((c) => `i."${c}" IS NOT m."${c}"`).join(' OR ');
+    this.db
+      .prepare(
+        `INSERT INTO temp.merge_stage (tbl, id, kind)
+         SELECT ?, i.id, CASE WHEN m.id IS NULL THEN 'insert' ELSE 'replace' END
+         FROM imp."${table}" i LEFT JOIN main."${table}" m ON m.id = i.id
+         WHERE m.id IS NULL OR ((${differs}) AND ${mayReplace(table)})`,
+      )
+      .run(table);
+  }
+
+  private refuse(table: string, id: string, reason: string): void {
+    const added = this.db.prepare('INSERT OR IGNORE INTO temp.merge_refused (tbl, id, reason) VALUES (?, ?, ?)').run(table, id, reason);
+    if (added.changes === 1) this.refused.push({ table, id, reason });
+  }
+
+  /** The staged rows against the contract's schemas, then against what is already here. */
+  check(table: string): void {
+    const validate = rowValidator(table, this.opened.manifest);
+    const staged = this.db.prepare(`SELECT i.* FROM imp."${table}" i JOIN temp.merge_stage s ON s.tbl = ? AND s.id = i.id`).iterate(table);
+    const invalid: [string, string][] = []; // written after the loop: better-sqlite3 allows no write while a read iterates
+    for (const row of staged as IterableIterator<Record<string, unknown>>) {
+      const reason = validate(row);
+      if (reason) invalid.push([String(row.id), reason]);
+    }
+    for (const [id, reason] of invalid) this.refuse(table, id, reason);
+    const stagedRows = `FROM temp.merge_stage s JOIN imp."${table}" i ON i.id = s.id LEFT JOIN main."${table}" m ON m.id = i.id
+      WHERE s.tbl = $table AND NOT EXISTS (SELECT 1 FROM temp.merge_refused r WHERE r.tbl = $table AND r.id = s.id)`;
+    const candidates = (condition: string) =>
+      this.db.prepare(`SELECT i.id ${stagedRows} AND ${condition}`).pluck().all({ table, office: this.opened.manifest.office.code }) as string[];
+
+    // A row that refers to a refused row would arrive without it.
+    const references = this.db.prepare('SELECT "from" AS col, "table" AS target FROM pragma_foreign_key_list(?)').all(table) as { col: string; target: string }[];
+    for (const { col, target } of references) {
+      const broken = candidates(`i."${col}" IN (SELECT id FROM temp.merge_refused WHERE tbl = '${target}')`);
+      for (const id of broken) this.refuse(table, id, `${col}：所引用的记录已被拒收`);
+    }
+    // A row that would collide with another row here on a uniqueness rule (other than its id).
+    const uniques = this.db.prepare("SELECT name FROM pragma_index_list(?) WHERE \"unique\" = 1 AND origin <> 'pk'").pluck().all(table) as string[];
+    for (const index of uniques) {
+      const keys = this.db.prepare('SELECT name FROM pragma_index_info(?)').pluck().all(index) as string[];
+      const sameKey = keys.map((k) => `o."${k}" = ${valueOf(table, k)}`).join(' AND ');
+      const clashing = candidates(`EXISTS (SELECT 1 FROM main."${table}" o WHERE ${sameKey} AND o.id <> i.id)`);
+      for (const id of clashing) this.refuse(table, id, `与本库已有记录重复（${keys.join('、')}）`);
+    }
+  }
+
+  /** Insert the new rows and replace the winning ones, refused rows left out. */
+  write(table: string): void {
+    const columns = this.columnsOf(table);
+    const list = columns.map((c) => `"${c}"`).join(', ');
+    this.db
+      .prepare(
+        `INSERT INTO main."${table}" (${list})
+         SELECT ${columns.map((c) => valueOf(table, c)).join(', ')}
+         FROM temp.merge_stage s JOIN imp."${table}" i ON i.id = s.id LEFT JOIN main."${table}" m ON m.id = i.id
+         WHERE s.tbl = $table AND NOT EXISTS (SELECT 1 FROM temp.merge_refused r WHERE r.tbl = $table AND r.id = s.id)
+         ON CONFLICT (id) DO UPDATE SET ${columns
+           .filter((c) => c !== 'id' && !(DIRECTORY.has(table) && c === 'office_code'))
+           .map((c) => `"${c}" = excluded."${c}"`)
+           .join(', ')}`,
+      )
+      .run({ table, office: this.opened.manifest.office.code });
+  }
+
+  /** The bigram search index is kept in JavaScript (search-text.ts); the trigram index by triggers. */
+  indexWrittenComplaints(): void {
+    const written = this.db
+      .prepare(
+        `SELECT c.rowid AS rowid, s.kind AS kind, ${SEARCH_COLUMNS.map((c) => `c.${c}`).join(', ')}
+         FROM temp.merge_stage s JOIN main.complaints c ON c.id = s.id
+         WHERE s.tbl = 'complaints' AND NOT EXISTS (SELECT 1 FROM temp.merge_refused r WHERE r.tbl = 'complaints' AND r.id = s.id)`,
+      )
+      .all() as Record<string, string | number>[];
+    const remove = this.db.prepare('DELETE FROM main.complaints_bigrams WHERE rowid = ?');
+    const insert = this.db.prepare('INSERT INTO main.complaints_bigrams (rowid, grams) VALUES (?, ?)');
+    for (const row of written) {
+      if (row.kind === 'replace') remove.run(row.rowid);
+      insert.run(row.rowid, searchBigrams(SEARCH_COLUMNS.map((c) => String(row[c]))));
+    }
+  }
+
+  /** Attachment bytes of the written attachment rows into the store (content-addressed: a file already there stays). */
+  storeAttachmentFiles(dataDir: string): void {
+    const files = this.db
+      .prepare(
+        `SELECT DISTINCT f.sha256, f.bytes FROM temp.merge_stage s JOIN imp.attachments a ON a.id = s.id JOIN imp.${ATTACHMENT_FILES_TABLE} f ON f.sha256 = a.sha256
+         WHERE s.tbl = 'attachments' AND NOT EXISTS (SELECT 1 FROM temp.merge_refused r WHERE r.tbl = 'attachments' AND r.id = s.id)`,
+      )
+      .raw(true)
+      .iterate() as IterableIterator<[string, Buffer]>;
+    for (const [sha256, bytes] of files) storeAttachmentBytes(dataDir, sha256, bytes);
+  }
+
+  counts(table: string): MergeCounts {
+    const row = this.db
+      .prepare(
+        `SELECT
+           (SELECT count(*) FROM imp."${table}") AS total,
+           (SELECT count(*) FROM temp.merge_stage s WHERE s.tbl = $table AND s.kind = 'insert' AND NOT EXISTS (SELECT 1 FROM temp.merge_refused r WHERE r.tbl = $table AND r.id = s.id)) AS inserted,
+           (SELECT count(*) FROM temp.merge_stage s WHERE s.tbl = $table AND s.kind = 'replace' AND NOT EXISTS (SELECT 1 FROM temp.merge_refused r WHERE r.tbl = $table AND r.id = s.id)) AS replaced,
+           (SELECT count(*) FROM temp.merge_refused WHERE tbl = $table) AS refused`,
+      )
+      .get({ table }) as { total: number; inserted: number; replaced: number; refused: number };
+    return { new: row.inserted, updated: row.replaced, unchanged: row.total - row.inserted - row.replaced - row.refused, refused: row.refused };
+  }
+}
+
+const sum = (tables: readonly TableMerge[]): MergeCounts =>
+  tables.reduce(
+    (t, { counts: c }) => ({ new: t.new + c.new, updated: t.updated + c.updated, unchanged: t.unchanged + c.unchanged, refused: t.refused + c.refused }),
+    { new: 0, updated: 0, unchanged: 0, refused: 0 },
+  );
+
+/**
+ * Merge an opened, checked export into the database of `ctx`; resolves with what it did (also kept
+ * as a row of the import history). Rejects, with nothing changed, on cancel or any failure.
+ */
+export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, options: MergeOptions): Promise<MergeSummary> {
+  const { manifest } = opened;
+  const tables = [...DIRECTORY_TABLES, ...COMPLAINT_TABLES].filter((t) => opened.schema.tables.includes(t));
+  const totalSteps = tables.length * 3 + 2;
+  let step = 0;
+  const advance = async () => {
+    options.onProgress?.(++step, totalSteps);
+    await tick();
+    throwIfAborted(options.signal);
+  };
+
+  const db = openDatabase(ctx.db.name);
+  try {
+    db.prepare('ATTACH DATABASE ? AS imp').run(opened.snapshotPath);
+    db.exec(`
+      CREATE TEMP TABLE merge_stage (tbl TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID;
+      CREATE TEMP TABLE merge_refused (tbl TEXT NOT NULL, id TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID;
+    `);
+    const seenBefore = db.prepare('SELECT 1 FROM exchange_imports WHERE fingerprint = ?').get(opened.fingerprint) !== undefined;
+    const merger = new Merger(db, opened);
+    const merged: TableMerge[] = [];
+
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const table of tables) {
+        merger.stage(table);
+        await advance();
+        merger.check(table);
+        await advance();
+        merger.write(table);
+        if (table === 'complaints') merger.indexWrittenComplaints();
+        if (table === 'attachments') merger.storeAttachmentFiles(ctx.dataDir);
+        merged.push({ table, counts: merger.counts(table) });
+        await advance();
+      }
+
+      const at = now();
+      const totals = sum(merged);
+      const importId = ulid(at.getTime());
+      const { timeZone } = getSettings(ctx);
+      db.prepare(
+        `INSERT INTO offices (code, name, time_zone, last_exported_at, last_imported_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (code) DO UPDATE SET
+           name = CASE WHEN excluded.last_exported_at >= offices.last_exported_at THEN excluded.name ELSE offices.name END,
+           time_zone = CASE WHEN excluded.last_exported_at >= offices.last_exported_at THEN excluded.time_zone ELSE offices.time_zone END,
+           last_exported_at = max(offices.last_exported_at, excluded.last_exported_at),
+           last_imported_at = excluded.last_imported_at`,
+      ).run(manifest.office.code, manifest.office.name, manifest.office.timeZone, manifest.exportedAt, at.toISOString());
+      const summary: MergeSummary = {
+        importId,
+        fileName: options.fileName,
+        officeCode: manifest.office.code,
+        officeName: manifest.office.name,
+        exportedAt: toWallTime(new Date(manifest.exportedAt), timeZone),
+        range: manifest.range,
+        totals,
+        tables: merged.map(({ table, counts }) => ({ table, ...counts })),
+        refused: merger.refused.slice(0, REFUSED_LISTED),
+        seenBefore,
+      };
+      db.prepare(
+        `INSERT INTO exchange_imports (id, fingerprint, export_id, file_name, file_bytes, office_code, office_name, exported_at, range_from, range_to,
+           range_whole, imported_at, imported_by, new_rows, updated_rows, unchanged_rows, refused_rows, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        importId,
+        opened.fingerprint,
+        manifest.exportId,
+        options.fileName,
+        opened.fileBytes,
+        manifest.office.code,
+        manifest.office.name,
+        manifest.exportedAt,
+        manifest.range.from,
+        manifest.range.to,
+        manifest.range.whole ? 1 : 0,
+        at.toISOString(),
+        options.actorName,
+        totals.new,
+        totals.updated,
+        totals.unchanged,
+        totals.refused,
+        JSON.stringify({ tables: summary.tables, refused: summary.refused }),
+      );
+      await advance();
+      await options.beforeCommit?.();
+      throwIfAborted(options.signal);
+      db.exec('COMMIT');
+      await advance();
+      return summary;
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    db.close();
+  }
+}

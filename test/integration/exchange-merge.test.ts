@@ -1,0 +1,351 @@
+/**
+ * The merge of received exports (issue 5 points 2–3, 6): round trip into an empty database, double
+ * import, an older export after a newer one, three offices with edits between their exports, rows
+ * refused by the contract's schemas, a whole file refused, cancel. Real files throughout: offices
+ * and head office are separate data directories, exports go through a folder like a stick.
+ */
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentHash } from '../../src-main/exchange/content-hash';
+import { exportToFolder, type ExportResult } from '../../src-main/exchange/export.service';
+import { importFiles } from '../../src-main/exchange/import.service';
+import { openImport } from '../../src-main/exchange/import-open';
+import { mergeImport } from '../../src-main/exchange/merge';
+import { listImportHistory } from '../../src-main/exchange/offices';
+import { COMPLAINT_TABLES, DIRECTORY_TABLES, snapshotSchema } from '../../src-main/exchange/snapshot-schema';
+import type { ImportFileResult, MergeSummary } from '../../src-preload/contract';
+import { openTestApp, setUpOffice, type TestApp } from '../helpers/app';
+import { snapshotAll } from '../helpers/db-snapshot-all';
+import { decryptToFile, describeSnapshot, makeFolder, PASSPHRASE, seal, seedOffice, TEST_KDF, type SeededOffice } from '../helpers/exchange';
+import { create, setNow, step, unpinClock, validInput } from './lifecycle-fixtures';
+
+const opened: TestApp[] = [];
+const folders: string[] = [];
+const app = () => {
+  const a = openTestApp();
+  opened.push(a);
+  return a;
+};
+const stick = () => {
+  const f = makeFolder();
+  folders.push(f);
+  return f;
+};
+afterAll(() => {
+  for (const a of opened) {
+    unpinClock(a);
+    a.close();
+  }
+  for (const f of folders) rmSync(f, { recursive: true, force: true });
+});
+
+/** Head office: its own set-up (code ZB01), nothing else. */
+function headOffice(): { hq: TestApp; actorId: string } {
+  const hq = app();
+  const ids = setUpOffice(hq, 'ZB01');
+  return { hq, actorId: ids.receiverId };
+}
+
+const exportOf = (office: TestApp, folder = stick(), range?: { from: string; to: string }) =>
+  exportToFolder(office.ctx, { folder, passphrase: PASSPHRASE, range }, { kdf: TEST_KDF });
+
+async function importInto(hq: TestApp, actorId: string, ...files: ExportResult[]): Promise<ImportFileResult[]> {
+  return importFiles(hq.ctx, { actorId, paths: files.map((f) => f.path), passphrase: PASSPHRASE });
+}
+
+function merged(result: ImportFileResult | undefined): MergeSummary {
+  if (!result?.ok) throw new Error(`import refused: ${JSON.stringify(result)}`);
+  return result.summary;
+}
+
+const sortedRows = (db: Database.Database, sql: string, ...params: unknown[]) => db.prepare(sql).all(...params).map((r) => JSON.stringify(r)).sort();
+
+/** An office's complaints and every row hanging off them, as stored (for comparing office and head office). */
+function officeRecords(db: Database.Database, officeCode: string): Record<string, string[]> {
+  const out: Record<string, string[]> = { complaints: sortedRows(db, 'SELECT * FROM complaints WHERE office_code = ?', officeCode) };
+  for (const table of COMPLAINT_TABLES.slice(1)) {
+    out[table] = sortedRows(db, `SELECT t.* FROM "${table}" t JOIN complaints c ON c.id = t.complaint_id WHERE c.office_code = ?`, officeCode);
+  }
+  return out;
+}
+
+/** An office's own directory as head office should hold it: the same rows, filed under its code. */
+function directoryAs(db: Database.Database, storedCode: string, shownCode: string): Record<string, string[]> {
+  return Object.fromEntries(
+    DIRECTORY_TABLES.map((t) => [t, sortedRows(db, `SELECT *, ? AS office_code FROM "${t}" WHERE office_code = ?`, shownCode, storedCode)]),
+  );
+}
+
+/**
+ * The content hash of one office's records inside a database, computed as an export computes it:
+ * the office's rows copied into a scratch database (directory back under office_code '').
+ */
+async function contentHashOf(db: Database.Database, officeCode: string, storedDirectoryCode: string): Promise<string> {
+  const scratch = new Database(':memory:');
+  try {
+    for (const sql of snapshotSchema().statements) scratch.exec(sql);
+    scratch.prepare('ATTACH DATABASE ? AS src').run(db.name);
+    for (const t of DIRECTORY_TABLES) {
+      const cols = scratch.prepare("SELECT name FROM pragma_table_info(?, 'main') WHERE name <> 'office_code'").pluck().all(t) as string[];
+      scratch.prepare(`INSERT INTO main."${t}" (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM src."${t}" WHERE office_code = ?`).run(storedDirectoryCode);
+    }
+    scratch.prepare('INSERT INTO main.complaints SELECT * FROM src.complaints WHERE office_code = ?').run(officeCode);
+    for (const t of COMPLAINT_TABLES.slice(1)) scratch.exec(`INSERT INTO main."${t}" SELECT * FROM src."${t}" WHERE complaint_id IN (SELECT id FROM main.complaints)`);
+    return await contentHash(scratch, snapshotSchema().tables);
+  } finally {
+    scratch.close();
+  }
+}
+
+describe('round trip', () => {
+  let office: TestApp;
+  let seeded: SeededOffice;
+  let file: ExportResult;
+  let hq: TestApp;
+  let summary: MergeSummary;
+
+  beforeAll(async () => {
+    office = app();
+    seeded = seedOffice(office);
+    file = await exportOf(office);
+    ({ hq } = headOffice());
+    const actorId = hq.ok('staff:list', {})[0]!.id;
+    summary = merged((await importInto(hq, actorId, file))[0]);
+  });
+
+  it('head office holds the same rows and the same content hash as the export', async () => {
+    expect(officeRecords(hq.ctx.db, 'YGHA')).toEqual(officeRecords(office.ctx.db, 'YGHA'));
+    expect(directoryAs(hq.ctx.db, 'YGHA', '')).toEqual(directoryAs(office.ctx.db, '', ''));
+    expect(await contentHashOf(hq.ctx.db, 'YGHA', 'YGHA')).toBe(file.manifest.contentHash.value);
+  });
+
+  it('the summary counts every row as new, per table, and none refused', () => {
+    expect(summary.officeCode).toBe('YGHA');
+    expect(summary.totals.refused).toBe(0);
+    expect(summary.totals.updated).toBe(0);
+    expect(summary.totals.unchanged).toBe(0);
+    for (const t of summary.tables) expect(t.new, t.table).toBe(file.manifest.counts[t.table]);
+    expect(summary.seenBefore).toBe(false);
+  });
+
+  it('the register of head office finds the merged complaints, also by full-text search', () => {
+    const page = hq.ok('complaints:list', { text: '王芳' });
+    expect(page.items.map((r) => r.number)).toEqual([seeded.complaints[2]!.complaint.number]);
+    const all = hq.ok('complaints:list', {});
+    expect(all.total).toBe(seeded.complaints.length);
+  });
+
+  it('attachments arrive with their bytes (served from head office’s store)', () => {
+    const held = hq.ok('complaints:get', { id: seeded.complaints[2]!.complaint.id });
+    expect(held.attachments.map((a) => a.fileName)).toContain('漏水照片.png');
+  });
+
+  it('head office’s own directory stays its own: the intake lists show only its departments', () => {
+    const names = hq.ok('departments:list', {}).map((d) => d.name);
+    expect(new Set(names).size).toBe(names.length);
+    const stored = hq.ctx.db.prepare("SELECT count(*) FROM departments WHERE name = '工程部'").pluck().get();
+    expect(stored).toBe(2); // ZB01's own and YGHA's
+  });
+
+  it('the import history has the file with its counts and office', () => {
+    const history = listImportHistory(hq.ctx);
+    expect(history.map((h) => [h.fileName, h.officeCode, h.totals.new])).toEqual([[file.fileName, 'YGHA', summary.totals.new]]);
+  });
+});
+
+describe('importing the same file twice', () => {
+  it('changes nothing the second time, and says so', async () => {
+    const office = app();
+    seedOffice(office);
+    const file = await exportOf(office);
+    const { hq, actorId } = headOffice();
+    merged((await importInto(hq, actorId, file))[0]);
+    const before = snapshotAll(hq.ctx.db);
+    const again = merged((await importInto(hq, actorId, file))[0]);
+    expect(again.seenBefore).toBe(true);
+    expect(again.totals).toEqual({ new: 0, updated: 0, unchanged: Object.values(file.manifest.counts).reduce((a, b) => a + b) - file.manifest.counts.attachment_files!, refused: 0 });
+    const after = snapshotAll(hq.ctx.db);
+    delete before.exchange_imports;
+    delete after.exchange_imports;
+    delete before.offices;
+    delete after.offices;
+    expect(after).toEqual(before);
+  });
+});
+
+describe('newer and older exports of one office', () => {
+  let office: TestApp;
+  let seeded: SeededOffice;
+  let older: ExportResult;
+  let newer: ExportResult;
+
+  beforeAll(async () => {
+    office = app();
+    seeded = seedOffice(office);
+    older = await exportOf(office);
+    // Work at the office after the first export: an edit, a lifecycle step, a new complaint.
+    setNow(office, '2026-12-04 10:00');
+    const registered = seeded.complaints[0]!;
+    office.ok('complaints:update', { id: registered.complaint.id, version: registered.complaint.version, actorId: seeded.office.receiverId, patch: { room: '1203' } });
+    const edited = office.ok('complaints:get', { id: registered.complaint.id });
+    step(office, seeded.office, 'dispatch', edited, validInput('dispatch', seeded.office, '2026-12-04 09:30'));
+    create(office, seeded.office, { receivedAt: '2026-12-04 09:00', complainantName: '吴刚' });
+    newer = await exportOf(office);
+  });
+
+  it('older then newer: the newer one updates and adds; head office ends as the office is', async () => {
+    const { hq, actorId } = headOffice();
+    merged((await importInto(hq, actorId, older))[0]);
+    const second = merged((await importInto(hq, actorId, newer))[0]);
+    const complaints = second.tables.find((t) => t.table === 'complaints')!;
+    expect(complaints).toMatchObject({ new: 1, updated: 1, refused: 0 });
+    expect(second.tables.find((t) => t.table === 'handling_rounds')!.new).toBe(1);
+    expect(officeRecords(hq.ctx.db, 'YGHA')).toEqual(officeRecords(office.ctx.db, 'YGHA'));
+  });
+
+  it('newer then older: the older one changes nothing, and nothing is lost', async () => {
+    const { hq, actorId } = headOffice();
+    merged((await importInto(hq, actorId, newer))[0]);
+    const before = officeRecords(hq.ctx.db, 'YGHA');
+    const second = merged((await importInto(hq, actorId, older))[0]);
+    expect(second.totals.new).toBe(0);
+    expect(second.totals.updated).toBe(0);
+    expect(officeRecords(hq.ctx.db, 'YGHA')).toEqual(before);
+    expect(before).toEqual(officeRecords(office.ctx.db, 'YGHA'));
+    const room = hq.ok('complaints:get', { id: seeded.complaints[0]!.complaint.id }).complaint.room;
+    expect(room).toBe('1203');
+  });
+});
+
+describe('three offices with edits between their exports', () => {
+  it('head office ends with every office’s latest records, each office’s directory under its own code', async () => {
+    const codes = ['YGHA', 'BJHD', 'SZNS'] as const;
+    const offices = codes.map((code) => {
+      const a = app();
+      return { code, app: a, seeded: seedOffice(a, code) };
+    });
+    const firstExports = await Promise.all(offices.map((o) => exportOf(o.app)));
+    // Each office works on after its first export; BJHD then sends only November.
+    for (const o of offices) {
+      setNow(o.app, '2026-12-05 11:00');
+      const d = o.seeded.complaints[0]!;
+      o.app.ok('complaints:update', { id: d.complaint.id, version: d.complaint.version, actorId: o.seeded.office.receiverId, patch: { request: `${o.code} 要求尽快答复` } });
+      create(o.app, o.seeded.office, { receivedAt: '2026-12-05 10:00', complainantName: `${o.code}新投诉人` });
+    }
+    const [a2, b2, c2] = await Promise.all([exportOf(offices[0]!.app), exportOf(offices[1]!.app, stick(), { from: '2026-11-01', to: '2026-11-30' }), exportOf(offices[2]!.app)]);
+    const b3 = await exportOf(offices[1]!.app);
+
+    const { hq, actorId } = headOffice();
+    // Sticks arrive out of order: newer before older, a range before the whole.
+    const results = await importInto(hq, actorId, a2!, firstExports[1]!, c2!, firstExports[0]!, b2!, firstExports[2]!, b3);
+    expect(results.every((r) => r.ok)).toBe(true);
+    for (const o of offices) {
+      expect(officeRecords(hq.ctx.db, o.code), o.code).toEqual(officeRecords(o.app.ctx.db, o.code));
+      expect(directoryAs(hq.ctx.db, o.code, ''), o.code).toEqual(directoryAs(o.app.ctx.db, '', ''));
+    }
+    expect(hq.ctx.db.prepare("SELECT count(*) FROM departments WHERE name = '工程部'").pluck().get()).toBe(4);
+    const offices_ = hq.ctx.db.prepare('SELECT code FROM offices ORDER BY code').pluck().all();
+    expect(offices_).toEqual(['BJHD', 'SZNS', 'YGHA']);
+    expect(hq.ok('complaints:list', {}).total).toBe(offices.reduce((n, o) => n + o.seeded.complaints.length + 1, 0));
+  });
+});
+
+describe('rows refused by the contract, and files refused whole', () => {
+  let office: TestApp;
+  let seeded: SeededOffice;
+  let file: ExportResult;
+
+  beforeAll(async () => {
+    office = app();
+    seeded = seedOffice(office);
+    file = await exportOf(office);
+  });
+
+  /** A copy of the export with `change` made to its database (constraints off), sealed with a matching manifest. */
+  async function changed(change: string): Promise<string> {
+    const { path, manifest } = await decryptToFile(file.path);
+    const db = new Database(path);
+    db.pragma('foreign_keys = OFF');
+    db.pragma('ignore_check_constraints = ON');
+    db.exec(change);
+    db.close();
+    const out = join(stick(), 'changed.cdx');
+    await seal(path, out, { ...manifest, ...(await describeSnapshot(path)) });
+    return out;
+  }
+
+  it('a complaint with a severity that does not exist is refused with its reason, and every row hanging off it; the rest is merged', async () => {
+    const bad = seeded.complaints[2]!.complaint;
+    const path = await changed(`UPDATE complaints SET severity = 'catastrophic' WHERE id = '${bad.id}'`);
+    const { hq, actorId } = headOffice();
+    const [result] = await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE });
+    const summary = merged(result);
+    const own = summary.refused.filter((r) => r.table === 'complaints');
+    expect(own).toEqual([{ table: 'complaints', id: bad.id, reason: expect.stringMatching(/^severity：/) }]);
+    const children = summary.refused.filter((r) => r.table !== 'complaints');
+    expect(children.length).toBeGreaterThan(0);
+    expect(children.every((r) => /所引用的记录已被拒收$/.test(r.reason))).toBe(true);
+    expect(hq.call('complaints:get', { id: bad.id }).ok).toBe(false);
+    expect(hq.ok('complaints:list', {}).total).toBe(seeded.complaints.length - 1);
+  });
+
+  it('a complaint filed under another office than the file says is refused', async () => {
+    const bad = seeded.complaints[0]!.complaint;
+    const path = await changed(`UPDATE complaints SET office_code = 'EVIL' WHERE id = '${bad.id}'`);
+    const { hq, actorId } = headOffice();
+    const summary = merged((await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }))[0]);
+    expect(summary.refused.find((r) => r.id === bad.id)?.reason).toMatch(/^office_code：服务中心代码与导出文件不符/);
+  });
+
+  it('a complaint number head office already holds under another id is refused, not overwritten', async () => {
+    const { hq, actorId } = headOffice();
+    merged((await importInto(hq, actorId, file))[0]);
+    const target = seeded.complaints[1]!.complaint;
+    const path = await changed(`UPDATE complaints SET id = '01ZZZZZZZZZZZZZZZZZZZZZZZZ' WHERE id = '${target.id}';
+      UPDATE complaint_events SET complaint_id = '01ZZZZZZZZZZZZZZZZZZZZZZZZ' WHERE complaint_id = '${target.id}';
+      UPDATE handling_rounds SET complaint_id = '01ZZZZZZZZZZZZZZZZZZZZZZZZ' WHERE complaint_id = '${target.id}';
+      UPDATE follow_ups SET complaint_id = '01ZZZZZZZZZZZZZZZZZZZZZZZZ' WHERE complaint_id = '${target.id}';
+      UPDATE complaint_deadlines SET complaint_id = '01ZZZZZZZZZZZZZZZZZZZZZZZZ' WHERE complaint_id = '${target.id}';`);
+    const summary = merged((await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }))[0]);
+    expect(summary.refused.find((r) => r.table === 'complaints')).toEqual({
+      table: 'complaints',
+      id: '01ZZZZZZZZZZZZZZZZZZZZZZZZ',
+      reason: '与本库已有记录重复（office_code、number）',
+    });
+    expect(hq.ok('complaints:get', { id: target.id }).complaint.number).toBe(target.number);
+  });
+
+  it('a wrong passphrase refuses the file with a message and changes nothing; the next file is still imported', async () => {
+    const { hq, actorId } = headOffice();
+    const before = snapshotAll(hq.ctx.db);
+    const [wrong] = await importFiles(hq.ctx, { actorId, paths: [file.path], passphrase: '不是这个口令-123' });
+    expect(wrong).toMatchObject({ ok: false, message: expect.stringContaining('口令错误或文件已损坏') });
+    expect(snapshotAll(hq.ctx.db)).toEqual(before);
+    const results = await importFiles(hq.ctx, { actorId, paths: [join(stick(), 'missing.cdx'), file.path], passphrase: PASSPHRASE });
+    expect(results.map((r) => r.ok)).toEqual([false, true]);
+  });
+
+  it('a cancel in the middle of the merge leaves head office as it was', async () => {
+    const { hq } = headOffice();
+    const before = snapshotAll(hq.ctx.db);
+    const openedFile = await openImport(hq.dataDir, file.path, PASSPHRASE);
+    const controller = new AbortController();
+    try {
+      await expect(
+        mergeImport(hq.ctx, openedFile, {
+          actorName: '测试',
+          fileName: file.fileName,
+          signal: controller.signal,
+          onProgress: (done) => {
+            if (done === 8) controller.abort(); // after complaints were written, inside the transaction
+          },
+        }),
+      ).rejects.toThrow('已取消');
+    } finally {
+      openedFile.close();
+    }
+    expect(snapshotAll(hq.ctx.db)).toEqual(before);
+  });
+});
