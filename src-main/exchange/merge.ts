@@ -36,7 +36,7 @@ import type { ServiceContext } from '../services/context';
 import { getSettings } from '../services/settings.service';
 import { throwIfAborted } from './exchange-error';
 import type { OpenedImport } from './import-open';
-import { rowValidator } from './import-rows';
+import { complaintIntakeProblem, INTAKE_SELECT, rowProblemSql } from './import-rows';
 import { ATTACHMENT_FILES_TABLE, COMPLAINT_TABLES, DIRECTORY_TABLES } from './snapshot-schema';
 
 export interface MergeOptions {
@@ -109,15 +109,24 @@ class Merger {
     if (added.changes === 1) this.refused.push({ table, id, reason });
   }
 
-  /** The staged rows against the contract's schemas, then against what is already here. */
+  /** The staged rows against the contract's rules (import-rows.ts), then against what is already here. */
   check(table: string): void {
-    const validate = rowValidator(table, this.opened.manifest);
-    const staged = this.db.prepare(`SELECT i.* FROM imp."${table}" i JOIN temp.merge_stage s ON s.tbl = ? AND s.id = i.id`).iterate(table);
-    const invalid: [string, string][] = []; // written after the loop: better-sqlite3 allows no write while a read iterates
-    for (const row of staged as IterableIterator<Record<string, unknown>>) {
-      const reason = validate(row);
-      if (reason) invalid.push([String(row.id), reason]);
+    const { manifest } = this.opened;
+    const problem = rowProblemSql(table, this.columnsOf(table), manifest, 'i');
+    const invalid = this.db
+      .prepare(`SELECT i.id, ${problem} AS reason FROM temp.merge_stage s JOIN imp."${table}" i ON i.id = s.id WHERE s.tbl = ? AND reason IS NOT NULL`)
+      .raw(true)
+      .all(table) as [string, string][];
+    if (table === 'complaints') {
+      const intake = this.db
+        .prepare(`SELECT i.id AS id, ${INTAKE_SELECT} FROM temp.merge_stage s JOIN imp.complaints i ON i.id = s.id WHERE s.tbl = 'complaints'`)
+        .iterate() as IterableIterator<Record<string, unknown>>;
+      for (const { id, ...fields } of intake) {
+        const reason = complaintIntakeProblem(fields);
+        if (reason) invalid.push([String(id), reason]);
+      }
     }
+    // Written after the reads: better-sqlite3 allows no write while a read iterates.
     for (const [id, reason] of invalid) this.refuse(table, id, reason);
     const stagedRows = `FROM temp.merge_stage s JOIN imp."${table}" i ON i.id = s.id LEFT JOIN main."${table}" m ON m.id = i.id
       WHERE s.tbl = $table AND NOT EXISTS (SELECT 1 FROM temp.merge_refused r WHERE r.tbl = $table AND r.id = s.id)`;

@@ -291,6 +291,34 @@ describe('rows refused by the contract, and files refused whole', () => {
     expect(hq.ok('complaints:list', {}).total).toBe(seeded.complaints.length - 1);
   });
 
+  it('a staff member with an unknown role is refused, and so are the complaints they received', async () => {
+    const receiver = seeded.office.receiverId;
+    const path = await changed(`UPDATE staff SET role = 'boss' WHERE id = '${receiver}'`);
+    const { hq, actorId } = headOffice();
+    const summary = merged((await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }))[0]);
+    expect(summary.refused.find((r) => r.table === 'staff')).toEqual({ table: 'staff', id: receiver, reason: 'role：不是有效的选项' });
+    const complaints = summary.refused.filter((r) => r.table === 'complaints');
+    expect(complaints.map((r) => r.reason)).toEqual(seeded.complaints.map(() => 'receiver_id：所引用的记录已被拒收'));
+    expect(hq.ok('complaints:list', {}).total).toBe(0);
+  });
+
+  it('rows that are not what the app writes are refused by their rules: changes that are not JSON, a deadline at 25:00, a hold back on 2026-02-30', async () => {
+    const d = seeded.complaints[2]!.complaint;
+    const path = await changed(`
+      UPDATE complaint_events SET changes = '{not json' WHERE id = (SELECT min(id) FROM complaint_events WHERE complaint_id = '${d.id}');
+      UPDATE complaint_deadlines SET due_at = '2026-11-16 25:00' WHERE id = (SELECT min(id) FROM complaint_deadlines WHERE complaint_id = '${d.id}');
+      UPDATE holds SET expected_date = '2026-02-30' WHERE complaint_id = '${d.id}';`);
+    const { hq, actorId } = headOffice();
+    const summary = merged((await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }))[0]);
+    expect(summary.refused.map((r) => `${r.table} ${r.reason}`).sort()).toEqual([
+      'complaint_deadlines due_at：时间格式应为 YYYY-MM-DD HH:mm',
+      'complaint_events changes：内容格式无效',
+      'holds expected_date：日期格式应为 YYYY-MM-DD',
+    ]);
+    // The complaint itself and its other rows are merged.
+    expect(hq.ok('complaints:get', { id: d.id }).complaint.number).toBe(d.number);
+  });
+
   it('a complaint filed under another office than the file says is refused', async () => {
     const bad = seeded.complaints[0]!.complaint;
     const path = await changed(`UPDATE complaints SET office_code = 'EVIL' WHERE id = '${bad.id}'`);
