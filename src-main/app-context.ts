@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from './db/connection';
 import { createDispatch, createInvoke, type Dispatch, type Invoke } from './ipc/dispatch';
 import { createHandlers, type HandlerEnvironment } from './ipc/handlers';
+import { createExchangeJobs } from './exchange/exchange-jobs';
 import { setLogDirectory } from './lib/log';
 import type { ServiceContext } from './services/context';
 
@@ -25,12 +26,15 @@ export function createAppContext(dataDir: string, env: HandlerEnvironment): AppC
   // at open (0x10002: only tables that need it, with a work limit) and again before closing.
   db.pragma('optimize = 0x10002');
   const ctx: ServiceContext = { db, dataDir };
+  const exchangeJobs = createExchangeJobs(ctx);
   const close = () => {
     if (!db.open) return;
+    // A running export or import stops first: the export removes its part file, the import rolls back.
+    exchangeJobs.abortAll();
     db.pragma('optimize');
     db.close();
   };
-  const handlers = createHandlers(ctx, env);
+  const handlers = createHandlers(ctx, env, exchangeJobs);
   return { ...ctx, dispatch: createDispatch(handlers), invoke: createInvoke(handlers), close };
 }
 

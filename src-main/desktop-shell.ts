@@ -1,4 +1,4 @@
-import { app, dialog, shell, type BrowserWindow } from 'electron';
+import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DesktopShell } from './ipc/handlers';
@@ -10,6 +10,7 @@ import type { DesktopShell } from './ipc/handlers';
  */
 export function createDesktopShell(window: () => BrowserWindow | undefined): DesktopShell {
   let lastFolder = '';
+  let lastExchangeFolder = '';
   return {
     async saveFile(source, suggestedName) {
       const options = {
@@ -27,6 +28,33 @@ export function createDesktopShell(window: () => BrowserWindow | undefined): Des
     async openFile(path) {
       const error = await shell.openPath(path);
       if (error) throw new Error(`系统无法打开 PDF：${error}`);
+    },
+    // USB exchange: the dialogs open where the last exchange folder was (the stick, usually).
+    async pickFolder(purpose) {
+      const options: OpenDialogOptions = {
+        title: purpose === 'export' ? '选择导出到的文件夹（U 盘）' : '选择存放导出文件（.cdx）的文件夹',
+        defaultPath: lastExchangeFolder || app.getPath('documents'),
+        properties: purpose === 'export' ? ['openDirectory', 'createDirectory'] : ['openDirectory'],
+      };
+      const win = window();
+      const { canceled, filePaths } = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      const picked = canceled ? undefined : filePaths[0];
+      if (!picked) return null;
+      lastExchangeFolder = picked;
+      return picked;
+    },
+    async pickFiles() {
+      const options: OpenDialogOptions = {
+        title: '选择要导入的导出文件（.cdx）',
+        defaultPath: lastExchangeFolder || app.getPath('documents'),
+        filters: [{ name: '投诉台导出文件', extensions: ['cdx'] }],
+        properties: ['openFile', 'multiSelections'],
+      };
+      const win = window();
+      const { canceled, filePaths } = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      if (canceled || filePaths.length === 0) return [];
+      lastExchangeFolder = dirname(filePaths[0]!);
+      return filePaths;
     },
   };
 }

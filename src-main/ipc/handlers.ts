@@ -11,6 +11,9 @@ import { getFormCodes, printBlankForm, printComplaintForm, printHistory, printMo
 import { findPrintFile } from '../services/print-store';
 import { AppError } from '../lib/app-error';
 import { setTestClock, testClockAllowed } from '../lib/clock';
+import { createExchangeJobs, type ExchangeJobs } from '../exchange/exchange-jobs';
+import { listCdxFiles, listDrives } from '../exchange/drives';
+import { listImportHistory } from '../exchange/offices';
 
 /** A handler answers at once, or later with a promise (PDF rendering). */
 export type Handler<K extends ChannelName> = (input: ChannelParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
@@ -23,6 +26,10 @@ export interface DesktopShell {
   saveFile(source: string, suggestedName: string): Promise<string | null>;
   /** Open a file in the system's default program (the PDF viewer prints it). */
   openFile(path: string): Promise<void>;
+  /** USB exchange: choose a folder (where an export goes, or where files to import are); null if cancelled. */
+  pickFolder(purpose: 'export' | 'import'): Promise<string | null>;
+  /** USB exchange: choose .cdx files to import; empty if cancelled. */
+  pickFiles(): Promise<string[]>;
 }
 
 export interface HandlerEnvironment {
@@ -32,7 +39,7 @@ export interface HandlerEnvironment {
 }
 
 /** The handler table both transports serve: Electron IPC and web mode's loopback HTTP. */
-export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment): HandlerTable {
+export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment, exchangeJobs: ExchangeJobs = createExchangeJobs(ctx)): HandlerTable {
   return {
     'app:info': () => ({ version: env.version, mode: env.mode, dataDir: ctx.dataDir, needsSetup: needsSetup(ctx) }),
     'app:setup': (input) => setupOffice(ctx, input),
@@ -94,6 +101,21 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment): Ha
     'calendar:import': (input) => withRecompute(() => importCalendar(ctx, input)),
     'calendar:export': () => exportCalendar(ctx),
     'calendar:addWorkingDays': (input) => addWorkingDaysFrom(ctx, input.from, input.days),
+    'exchange:drives': () => listDrives(),
+    'exchange:files': (input) => listCdxFiles(input.folder, getSettings(ctx).timeZone),
+    'exchange:export': (input) =>
+      exchangeJobs.startExport({
+        actorId: input.actorId,
+        folder: input.folder,
+        passphrase: input.passphrase,
+        ...(input.from && input.to ? { range: { from: input.from, to: input.to } } : {}),
+      }),
+    'exchange:import': (input) => exchangeJobs.startImport(input),
+    'exchange:job': (input) => exchangeJobs.get(input.jobId),
+    'exchange:cancel': (input) => exchangeJobs.cancel(input.jobId),
+    'exchange:history': () => listImportHistory(ctx),
+    'exchange:pickFolder': async (input) => ({ path: await desktopPicker().pickFolder(input.purpose) }),
+    'exchange:pickFiles': async () => ({ paths: await desktopPicker().pickFiles() }),
     'clock:set': (input) => {
       if (!testClockAllowed()) throw new AppError('FORBIDDEN', '只有测试模式可以调整时钟');
       setTestClock(input.now === null ? null : new Date(input.now));
@@ -103,6 +125,11 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment): Ha
   /** Save dialogs and the system viewer exist only on the desktop; the web page downloads instead. */
   function desktop(): DesktopShell {
     if (!env.desktop) throw new AppError('VALIDATION', '网页模式下请使用“下载”保存或打印 PDF');
+    return env.desktop;
+  }
+  /** The system's folder and file dialogs exist only on the desktop; the web page lists folders itself. */
+  function desktopPicker(): DesktopShell {
+    if (!env.desktop) throw new AppError('VALIDATION', '网页模式下不能打开系统的选择窗口：请在列表中选择文件夹，或直接输入文件夹路径', 'folder');
     return env.desktop;
   }
   function printFile(printId: string) {

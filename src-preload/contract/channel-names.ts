@@ -50,6 +50,15 @@ export const CHANNEL_NAMES = [
   'calendar:import',
   'calendar:export',
   'calendar:addWorkingDays',
+  'exchange:drives',
+  'exchange:files',
+  'exchange:export',
+  'exchange:import',
+  'exchange:job',
+  'exchange:cancel',
+  'exchange:history',
+  'exchange:pickFolder',
+  'exchange:pickFiles',
   'clock:set',
 ] as const;
 

@@ -44,6 +44,17 @@ import {
 } from './print.schema';
 import { monthlyReportInputSchema, registerPrintInputSchema } from './report.schema';
 import {
+  exportStartSchema,
+  folderQuerySchema,
+  importStartSchema,
+  jobIdSchema,
+  pickFolderSchema,
+  type ExchangeDrive,
+  type ExchangeFile,
+  type ExchangeJob,
+  type ImportRecord,
+} from './exchange.schema';
+import {
   addWorkingDaysSchema,
   calendarDaySchema,
   calendarFileSchema,
@@ -169,6 +180,24 @@ export const CONTRACT = {
   'calendar:export': channel<CalendarFile>()(noInput),
   /** The settings calculator: a date plus N working days. */
   'calendar:addWorkingDays': channel<AddWorkingDaysResult>()(addWorkingDaysSchema),
+  /** USB exchange: places to write to or read from, removable drives first. */
+  'exchange:drives': channel<ExchangeDrive[]>()(noInput),
+  /** The .cdx export files in a folder, newest first. */
+  'exchange:files': channel<ExchangeFile[]>()(folderQuerySchema),
+  /** Start exporting to a folder (the stick); answers at once with the job to poll. */
+  'exchange:export': channel<{ jobId: string }>()(exportStartSchema),
+  /** Start importing and merging .cdx files; answers at once with the job to poll. */
+  'exchange:import': channel<{ jobId: string }>()(importStartSchema),
+  /** A job's step, progress and, when finished, its outcome. */
+  'exchange:job': channel<ExchangeJob>()(jobIdSchema),
+  /** Ask a running job to stop; it reads `cancelled` once it has cleaned up. */
+  'exchange:cancel': channel<ExchangeJob>()(jobIdSchema),
+  /** The import history, newest first. */
+  'exchange:history': channel<ImportRecord[]>()(noInput),
+  /** Desktop: choose a folder in the system dialog; null if cancelled. */
+  'exchange:pickFolder': channel<{ path: string | null }>()(pickFolderSchema),
+  /** Desktop: choose .cdx files in the system dialog; empty if cancelled. */
+  'exchange:pickFiles': channel<{ paths: string[] }>()(noInput),
   /** Tests only: pin the clock (refused unless the process was started with COMPLAINT_DESK_TEST_CLOCK=1). */
   'clock:set': channel<{ now: string }>()(z.object({ now: z.iso.datetime({ offset: true, error: '时间格式不正确' }).nullable() })),
 } satisfies Record<ChannelName, ChannelSpec<z.ZodType, unknown>>;

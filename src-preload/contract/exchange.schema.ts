@@ -43,12 +43,18 @@ export type ImportStartInput = z.input<typeof importStartSchema>;
 
 export const jobIdSchema = z.object({ jobId: idSchema('任务') });
 export const folderQuerySchema = z.object({ folder: folderSchema });
+/** Desktop folder dialog: where an export goes, or where the files to import are (the title says which). */
+export const pickFolderSchema = z.object({ purpose: z.enum(['export', 'import'], { error: '用途无效' }) });
+
+/** What a place is: a removable drive, another disk, or one of the user's own folders (the screen names these). */
+export type ExchangeDriveKind = 'removable' | 'fixed' | 'desktop' | 'documents' | 'home';
 
 /** A place to write to or read from: removable drives first. */
 export interface ExchangeDrive {
   path: string;
-  /** As the system names it (volume label or mount folder name). */
+  /** As the system names it (volume label or mount folder name); for the user's folders their folder name. */
   label: string;
+  kind: ExchangeDriveKind;
   removable: boolean;
   /** Free space in bytes; null when the system would not say. */
   freeBytes: number | null;
@@ -130,6 +136,8 @@ export interface ExchangeJob {
   fraction: number;
   /** When failed: why, in Chinese. */
   error?: string;
+  /** When failed because of one input (`folder`, `passphrase`…): the form shows the message there. */
+  errorField?: string;
   export?: ExportOutcome;
   /** Import: one entry per file finished so far, in the order picked. */
   files?: ImportFileResult[];
