@@ -9,14 +9,16 @@ import { ComplaintPage } from '../features/complaint/ComplaintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { BoardPage } from '../features/board/BoardPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
+import { ExchangePage } from '../features/exchange/ExchangePage';
 import { CalendarBanner } from './CalendarBanner';
 import { DeadlineAlerts } from './DeadlineAlerts';
 
-const NAV: { route: Route; key: 'intake' | 'register' | 'board' | 'reports' | 'settings' }[] = [
+const NAV: { route: Route; key: 'intake' | 'register' | 'board' | 'reports' | 'exchange' | 'settings' }[] = [
   { route: { page: 'intake' }, key: 'intake' },
   { route: { page: 'register' }, key: 'register' },
   { route: { page: 'board' }, key: 'board' },
   { route: { page: 'reports' }, key: 'reports' },
+  { route: { page: 'exchange' }, key: 'exchange' },
   { route: { page: 'settings' }, key: 'settings' },
 ];
 
@@ -71,6 +73,7 @@ export function Shell() {
         {route.page === 'complaint' && <ComplaintPage key={`${route.id}-${route.step ?? ''}`} id={route.id} step={route.step} />}
         {route.page === 'board' && <BoardPage />}
         {route.page === 'reports' && <ReportsPage />}
+        {route.page === 'exchange' && <ExchangePage />}
         {route.page === 'settings' && <SettingsPage />}
       </AppShell.Main>
     </AppShell>

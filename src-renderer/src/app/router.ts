@@ -8,6 +8,7 @@ export type Route =
   | { page: 'complaint'; id: string; step?: LifecycleAction }
   | { page: 'board' }
   | { page: 'reports' }
+  | { page: 'exchange' }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/register') return { page: 'register' };
   if (path === '/board') return { page: 'board' };
   if (path === '/reports') return { page: 'reports' };
+  if (path === '/exchange') return { page: 'exchange' };
   if (path === '/settings') return { page: 'settings' };
   return { page: 'intake' };
 }
