@@ -7,6 +7,7 @@
  */
 import { basename } from 'node:path';
 import type { ImportFileResult } from '../../src-preload/contract';
+import { drainSearchBacklog } from '../db/search-backlog';
 import { AppError } from '../lib/app-error';
 import { log } from '../lib/log';
 import { requireActor } from '../services/actor';
@@ -82,5 +83,9 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, o
     results.push(result);
     options.onFileDone?.(result);
   }
+  // The merged complaints' search entries (merge.ts leaves them for after the commit).
+  await drainSearchBacklog(ctx.db, (done, total) =>
+    options.onProgress?.({ file: count - 1, step: `正在建立搜索索引（${done}/${total}）`, fraction: 1 }),
+  );
   return results;
 }

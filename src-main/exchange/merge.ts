@@ -17,6 +17,9 @@
  *   sender's office code, so every office keeps its own 工程部; a row that is already here keeps
  *   the office it has.
  *
+ * The search index entries of the written complaints are made after the commit (search-backlog.ts;
+ * import.service.ts waits for them): inside the merge they were half of its time at 100k complaints.
+ *
  * The work is SQL over the snapshot ATTACHed to a private connection of this database (the rows
  * move in SQLite's C code; JavaScript reads only the rows it validates). The private connection
  * holds the write lock for the whole merge; the app's own connection keeps reading (WAL) and sees
@@ -28,7 +31,7 @@ import type Database from 'better-sqlite3';
 import type { MergeCounts, MergeSummary, RefusedRecord } from '../../src-preload/contract';
 import { toWallTime } from '../../src-preload/contract/wall-time';
 import { openDatabase } from '../db/connection';
-import { SEARCH_COLUMNS, searchBigrams } from '../db/search-text';
+import { deferSearchIndex } from '../db/search-backlog';
 import { now } from '../lib/clock';
 import { ulid } from '../lib/ulid';
 import { storeAttachmentBytes } from '../services/attachment-store';
@@ -128,14 +131,21 @@ class Merger {
     }
     // Written after the reads: better-sqlite3 allows no write while a read iterates.
     for (const [id, reason] of invalid) this.refuse(table, id, reason);
-    const stagedRows = `FROM temp.merge_stage s JOIN imp."${table}" i ON i.id = s.id LEFT JOIN main."${table}" m ON m.id = i.id
-      WHERE s.tbl = $table AND NOT EXISTS (SELECT 1 FROM temp.merge_refused r WHERE r.tbl = $table AND r.id = s.id)`;
+    // The queries below join the row here (m) only where a directory row's office needs it.
+    const joinHere = DIRECTORY.has(table) ? `LEFT JOIN main."${table}" m ON m.id = i.id` : '';
     const candidates = (condition: string) =>
-      this.db.prepare(`SELECT i.id ${stagedRows} AND ${condition}`).pluck().all({ table, office: this.opened.manifest.office.code }) as string[];
+      this.db
+        .prepare(
+          `SELECT i.id FROM temp.merge_stage s JOIN imp."${table}" i ON i.id = s.id ${joinHere}
+           WHERE s.tbl = $table AND NOT EXISTS (SELECT 1 FROM temp.merge_refused r WHERE r.tbl = $table AND r.id = s.id) AND ${condition}`,
+        )
+        .pluck()
+        .all(DIRECTORY.has(table) ? { table, office: manifest.office.code } : { table }) as string[];
 
-    // A row that refers to a refused row would arrive without it.
+    // A row that refers to a refused row would arrive without it (nothing to look for when no row of that table was refused).
     const references = this.db.prepare('SELECT "from" AS col, "table" AS target FROM pragma_foreign_key_list(?)').all(table) as { col: string; target: string }[];
     for (const { col, target } of references) {
+      if (!this.refused.some((r) => r.table === target)) continue;
       const broken = candidates(`i."${col}" IN (SELECT id FROM temp.merge_refused WHERE tbl = '${target}')`);
       for (const id of broken) this.refuse(table, id, `${col}：所引用的记录已被拒收`);
     }
@@ -157,31 +167,23 @@ class Merger {
       .prepare(
         `INSERT INTO main."${table}" (${list})
          SELECT ${columns.map((c) => valueOf(table, c)).join(', ')}
-         FROM temp.merge_stage s JOIN imp."${table}" i ON i.id = s.id LEFT JOIN main."${table}" m ON m.id = i.id
+         FROM temp.merge_stage s JOIN imp."${table}" i ON i.id = s.id ${DIRECTORY.has(table) ? `LEFT JOIN main."${table}" m ON m.id = i.id` : ''}
          WHERE s.tbl = $table AND NOT EXISTS (SELECT 1 FROM temp.merge_refused r WHERE r.tbl = $table AND r.id = s.id)
          ON CONFLICT (id) DO UPDATE SET ${columns
            .filter((c) => c !== 'id' && !(DIRECTORY.has(table) && c === 'office_code'))
            .map((c) => `"${c}" = excluded."${c}"`)
            .join(', ')}`,
       )
-      .run({ table, office: this.opened.manifest.office.code });
+      .run(DIRECTORY.has(table) ? { table, office: this.opened.manifest.office.code } : { table });
   }
 
-  /** The bigram search index is kept in JavaScript (search-text.ts); the trigram index by triggers. */
-  indexWrittenComplaints(): void {
-    const written = this.db
-      .prepare(
-        `SELECT c.rowid AS rowid, s.kind AS kind, ${SEARCH_COLUMNS.map((c) => `c.${c}`).join(', ')}
-         FROM temp.merge_stage s JOIN main.complaints c ON c.id = s.id
-         WHERE s.tbl = 'complaints' AND NOT EXISTS (SELECT 1 FROM temp.merge_refused r WHERE r.tbl = 'complaints' AND r.id = s.id)`,
-      )
-      .all() as Record<string, string | number>[];
-    const remove = this.db.prepare('DELETE FROM main.complaints_bigrams WHERE rowid = ?');
-    const insert = this.db.prepare('INSERT INTO main.complaints_bigrams (rowid, grams) VALUES (?, ?)');
-    for (const row of written) {
-      if (row.kind === 'replace') remove.run(row.rowid);
-      insert.run(row.rowid, searchBigrams(SEARCH_COLUMNS.map((c) => String(row[c]))));
-    }
+  /** The written complaints go on the search backlog (search-backlog.ts): indexed after the commit, not row by row inside it. */
+  listForSearchIndex(): void {
+    this.db.exec(
+      `INSERT OR IGNORE INTO main.search_backlog (complaint_rowid)
+       SELECT c.rowid FROM temp.merge_stage s JOIN main.complaints c ON c.id = s.id
+       WHERE s.tbl = 'complaints' AND NOT EXISTS (SELECT 1 FROM temp.merge_refused r WHERE r.tbl = 'complaints' AND r.id = s.id)`,
+    );
   }
 
   /** Attachment bytes of the written attachment rows into the store (content-addressed: a file already there stays). */
@@ -244,13 +246,14 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
 
     db.exec('BEGIN IMMEDIATE');
     try {
+      deferSearchIndex(db, true);
       for (const table of tables) {
         merger.stage(table);
         await advance();
         merger.check(table);
         await advance();
         merger.write(table);
-        if (table === 'complaints') merger.indexWrittenComplaints();
+        if (table === 'complaints') merger.listForSearchIndex();
         if (table === 'attachments') merger.storeAttachmentFiles(ctx.dataDir);
         merged.push({ table, counts: merger.counts(table) });
         await advance();
@@ -304,6 +307,7 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
         totals.refused,
         JSON.stringify({ tables: summary.tables, refused: summary.refused }),
       );
+      deferSearchIndex(db, false);
       await advance();
       await options.beforeCommit?.();
       throwIfAborted(options.signal);

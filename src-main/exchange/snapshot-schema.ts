@@ -67,6 +67,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   complaints_bigrams: 'search index, rebuilt from the complaints',
   offices: 'what this database merged from others: an export carries only its own office',
   exchange_imports: "this database's import history",
+  search_switch: 'search index bookkeeping of this database',
+  search_backlog: 'search index bookkeeping of this database',
 };
 
 export interface SchemaEntry {

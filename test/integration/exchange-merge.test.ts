@@ -13,6 +13,7 @@ import { exportToFolder, type ExportResult } from '../../src-main/exchange/expor
 import { importFiles } from '../../src-main/exchange/import.service';
 import { openImport } from '../../src-main/exchange/import-open';
 import { mergeImport } from '../../src-main/exchange/merge';
+import { searchBacklogSize } from '../../src-main/db/search-backlog';
 import { listImportHistory } from '../../src-main/exchange/offices';
 import { COMPLAINT_TABLES, DIRECTORY_TABLES, snapshotSchema } from '../../src-main/exchange/snapshot-schema';
 import type { ImportFileResult, MergeSummary } from '../../src-preload/contract';
@@ -35,7 +36,7 @@ const stick = () => {
 };
 afterAll(() => {
   for (const a of opened) {
-    unpinClock(a);
+    if (a.ctx.db.open) unpinClock(a);
     a.close();
   }
   for (const f of folders) rmSync(f, { recursive: true, force: true });
@@ -152,6 +153,32 @@ describe('round trip', () => {
   it('the import history has the file with its counts and office', () => {
     const history = listImportHistory(hq.ctx);
     expect(history.map((h) => [h.fileName, h.officeCode, h.totals.new])).toEqual([[file.fileName, 'YGHA', summary.totals.new]]);
+  });
+});
+
+describe('search entries of merged complaints', () => {
+  it('are written after the commit; if the app stops first, the next start writes them', async () => {
+    const office = app();
+    const seeded = seedOffice(office);
+    const file = await exportOf(office);
+    const { hq } = headOffice();
+    const openedFile = await openImport(hq.dataDir, file.path, PASSPHRASE);
+    try {
+      await mergeImport(hq.ctx, openedFile, { actorName: '测试', fileName: file.fileName });
+    } finally {
+      openedFile.close();
+    }
+    // Merged and committed: in the register, not yet found by text (as after a stop right here).
+    expect(hq.ok('complaints:list', {}).total).toBe(seeded.complaints.length);
+    expect(searchBacklogSize(hq.ctx.db)).toBe(seeded.complaints.length);
+    expect(hq.ok('complaints:list', { text: '王芳' }).total).toBe(0);
+    hq.ctx.close(); // the data folder stays, as after a stop
+
+    const restarted = openTestApp(hq.dataDir);
+    opened.push(restarted);
+    await expect.poll(() => searchBacklogSize(restarted.ctx.db), { timeout: 10_000 }).toBe(0);
+    expect(restarted.ok('complaints:list', { text: '王芳' }).items.map((r) => r.number)).toEqual([seeded.complaints[2]!.complaint.number]);
+    expect(restarted.ok('complaints:list', { text: '刘洋' }).total).toBe(1); // two characters: the bigram index
   });
 });
 

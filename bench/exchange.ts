@@ -1,0 +1,145 @@
+/**
+ * USB exchange benchmark (issue 5 point 7), part of `npm run bench`.
+ *
+ * An office database in a temp dir is bulk-loaded with 100,000 complaints (bench/seed.ts: deadlines,
+ * rounds, holds, the intake event) and given the timeline a real office leaves: every closed
+ * complaint gets its dispatch, sign-for, result, follow-up and close entries (the lifecycle's own
+ * event shape), so the file carries ~5 events per complaint. Then, in this one process:
+ *
+ * - export: `exportToFolder` with the app's real scrypt parameters into a folder (the "stick"):
+ *   snapshot, content hash, encryption, fsync, rename, read-back verification;
+ * - import: `importFiles` into an empty head-office database (set up with its own office):
+ *   decrypt off the stick, defensive open and checks, the merge in one transaction;
+ * - re-import of the same file (every row compared, nothing written);
+ * - baseline: a plain copy of the same .cdx bytes to another file with fsync (copyFile + fdatasync),
+ *   measured in the same run, so the figures can be read against what the disk costs here.
+ *
+ * stdout: one JSON line per figure and a summary line (goals: export ≤ 5 s, import ≤ 10 s,
+ * re-import ≤ 3 s). Knobs: BENCH_EXCHANGE_ROWS (100000), BENCH_EXCHANGE_RUNS (3 runs of each; the
+ * median is the figure), BENCH_KEEP=1.
+ */
+import { closeSync, copyFileSync, fdatasyncSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppContext, type AppContext } from '../src-main/app-context';
+import { exportToFolder } from '../src-main/exchange/export.service';
+import { importFiles } from '../src-main/exchange/import.service';
+import { ulid } from '../src-main/lib/ulid';
+import { makeHouseholds } from './data';
+import { bulkLoad, call, setUpOffice } from './seed';
+import { emit, makeRandom, ms, percentile, progress } from './stats';
+
+const ROWS = Number(process.env.BENCH_EXCHANGE_ROWS ?? 100_000);
+const RUNS = Number(process.env.BENCH_EXCHANGE_RUNS ?? 3);
+const PASSPHRASE = '阳光花园-基准测试-2026';
+const GOALS = { export: 5_000, import: 10_000, reimport: 3_000 };
+
+const median = (samples: readonly number[]) => percentile(samples, 50);
+
+/** The timeline a closed complaint has at a real office: one entry per lifecycle step after intake. */
+function addTimelines(ctx: AppContext): number {
+  const steps = [
+    ['dispatched', '派单'],
+    ['in_progress', '签收'],
+    ['handled', '处理结果'],
+    ['followed_up', '回访'],
+    ['closed', '结案'],
+  ] as const;
+  const closed = ctx.db.prepare("SELECT id, created_at, receiver_id FROM complaints WHERE status = 'closed'").all() as { id: string; created_at: string; receiver_id: string }[];
+  const actor = ctx.db.prepare('SELECT id, name FROM staff LIMIT 1').get() as { id: string; name: string };
+  const insert = ctx.db.prepare('INSERT INTO complaint_events (id, complaint_id, at, actor_id, actor_name, kind, changes, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  let added = 0;
+  ctx.db.transaction(() => {
+    for (const c of closed) {
+      let at = Date.parse(c.created_at);
+      let before = 'registered';
+      for (const [status, label] of steps) {
+        at += 3_600_000;
+        const changes = JSON.stringify([{ field: 'status', before, after: status }]);
+        insert.run(ulid(at), c.id, new Date(at).toISOString(), actor.id, actor.name, 'step', changes, `${label} · 已完成`);
+        before = status;
+        added++;
+      }
+    }
+  })();
+  return added;
+}
+
+function plainCopyMs(source: string, folder: string): number {
+  const target = join(folder, `copy-${Date.now()}.bin`);
+  const started = performance.now();
+  copyFileSync(source, target);
+  const fd = openSync(target, 'r+');
+  fdatasyncSync(fd);
+  closeSync(fd);
+  const elapsed = performance.now() - started;
+  rmSync(target);
+  return elapsed;
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'complaint-desk-bench-exchange-'));
+  progress(`exchange: loading ${ROWS} complaints into ${root}`);
+  const office = createAppContext(join(root, 'office'), { version: 'bench', mode: 'web' });
+  const dir = setUpOffice(office);
+  const rnd = makeRandom(20261122);
+  const today = Math.floor((Date.now() + 8 * 3_600_000) / 86_400_000);
+  bulkLoad(office, dir, makeHouseholds(rnd, 2000), rnd, ROWS, 730, today, Math.min(2000, ROWS / 10), makeRandom(7));
+  const events = addTimelines(office);
+  const stick = join(root, 'stick');
+  mkdirSync(stick);
+
+  const exports: number[] = [];
+  const imports: number[] = [];
+  const reimports: number[] = [];
+  const copies: number[] = [];
+  let fileBytes = 0;
+  let rowsInFile = 0;
+  for (let run = 1; run <= RUNS; run++) {
+    progress(`exchange: run ${run}/${RUNS}`);
+    const exported = await exportToFolder(office, { folder: stick, passphrase: PASSPHRASE });
+    exports.push(exported.timings.total);
+    fileBytes = exported.fileBytes;
+    rowsInFile = Object.entries(exported.manifest.counts).reduce((n, [t, c]) => (t === 'attachment_files' ? n : n + c), 0);
+    copies.push(plainCopyMs(exported.path, stick));
+
+    const hq = createAppContext(join(root, `hq-${run}`), { version: 'bench', mode: 'web' });
+    call(hq, 'app:setup', { officeName: '集团总部', officeCode: 'ZB01', operatorName: '总部管理员' });
+    const actorId = hq.db.prepare('SELECT id FROM staff LIMIT 1').pluck().get() as string;
+    const timedImport = async () => {
+      const started = performance.now();
+      const [result] = await importFiles(hq, { actorId, paths: [exported.path], passphrase: PASSPHRASE });
+      const elapsed = performance.now() - started;
+      if (!result?.ok) throw new Error(`import failed: ${JSON.stringify(result)}`);
+      return { elapsed, totals: result.summary.totals };
+    };
+    const first = await timedImport();
+    if (first.totals.new !== rowsInFile || first.totals.refused !== 0) throw new Error(`import counts: ${JSON.stringify(first.totals)}`);
+    imports.push(first.elapsed);
+    const again = await timedImport();
+    if (again.totals.unchanged !== rowsInFile) throw new Error(`re-import counts: ${JSON.stringify(again.totals)}`);
+    reimports.push(again.elapsed);
+    hq.close();
+    rmSync(exported.path);
+  }
+  office.close();
+
+  const copy = median(copies);
+  const figure = (bench: string, samples: number[], goal: number) => {
+    const value = median(samples);
+    const line = { bench, runs: samples.map(ms), median_ms: ms(value), goal_ms: goal, met: value <= goal, ratio_to_plain_copy: ms(value / copy) };
+    emit(line);
+    return line;
+  };
+  emit({ bench: 'exchange-setup', complaints: ROWS, events: events + ROWS, rows_in_file: rowsInFile, file_bytes: fileBytes, cpus: cpus().length });
+  emit({ bench: 'exchange-plain-copy', runs: copies.map(ms), median_ms: ms(copy), mb_per_s: ms(fileBytes / 1e6 / (copy / 1000)) });
+  const lines = [figure('exchange-export', exports, GOALS.export), figure('exchange-import', imports, GOALS.import), figure('exchange-reimport', reimports, GOALS.reimport)];
+  emit({ bench: 'exchange-summary', goals_met: lines.filter((l) => l.met).length, goals: lines.length, all_met: lines.every((l) => l.met) });
+  if (process.env.BENCH_KEEP !== '1') rmSync(root, { recursive: true, force: true });
+  else progress(`exchange: kept ${root}`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+});
