@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from './db/connection';
+import { resumeSearchBacklog } from './db/search-backlog';
 import { createDispatch, createInvoke, type Dispatch, type Invoke } from './ipc/dispatch';
 import { createHandlers, type HandlerEnvironment } from './ipc/handlers';
 import { createExchangeJobs } from './exchange/exchange-jobs';
@@ -25,6 +26,7 @@ export function createAppContext(dataDir: string, env: HandlerEnvironment): AppC
   // The app keeps its connection for hours: SQLite's advice is to refresh the planner's statistics
   // at open (0x10002: only tables that need it, with a work limit) and again before closing.
   db.pragma('optimize = 0x10002');
+  resumeSearchBacklog(db);
   const ctx: ServiceContext = { db, dataDir };
   const exchangeJobs = createExchangeJobs(ctx);
   const close = () => {
