@@ -13,10 +13,11 @@ export function createDesktopShell(window: () => BrowserWindow | undefined): Des
   let lastExchangeFolder = '';
   return {
     async saveFile(source, suggestedName) {
+      const excel = suggestedName.toLowerCase().endsWith('.xlsx');
       const options = {
-        title: '保存 PDF',
+        title: excel ? '保存 Excel 文件' : '保存 PDF',
         defaultPath: join(lastFolder || app.getPath('documents'), suggestedName),
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        filters: [excel ? { name: 'Excel 工作簿', extensions: ['xlsx'] } : { name: 'PDF', extensions: ['pdf'] }],
       };
       const win = window();
       const { canceled, filePath } = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);

@@ -20,7 +20,7 @@ export function contentDisposition(kind: 'inline' | 'attachment', fileName: stri
 
 /**
  * The files the renderer reads by URL, the same for Electron's app:// protocol and web mode's
- * HTTP server: attachments by SHA-256, rendered PDFs by print id (`?download=1` asks the browser
+ * HTTP server: attachments by SHA-256, rendered PDFs and Excel exports by print id (`?download=1` asks the browser
  * to save instead of showing). Paths are matched whole; nothing else on disk is reachable.
  */
 export function serveFile(ctx: ServiceContext, pathname: string, search: string): FileReply | undefined {
@@ -40,7 +40,7 @@ export function serveFile(ctx: ServiceContext, pathname: string, search: string)
     return {
       status: 200,
       headers: {
-        'Content-Type': 'application/pdf',
+        'Content-Type': file.mime,
         'Content-Disposition': contentDisposition(download ? 'attachment' : 'inline', file.fileName),
         'X-Content-Type-Options': 'nosniff',
         // Residents' personal data: never kept in a browser cache.

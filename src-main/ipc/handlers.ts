@@ -9,6 +9,7 @@ import { buildBoard, deadlineAlerts, getDeadlinePolicy, previewDeadlines, recomp
 import { addWorkingDaysFrom, calendarChanged, calendarOverview, exportCalendar, importCalendar, removeCalendarDay, saveCalendarDay } from '../services/calendar.service';
 import { getFormCodes, printBlankForm, printComplaintForm, printHistory, printMonthlyReport, printRegister, updateFormCodes } from '../services/print.service';
 import { findPrintFile } from '../services/print-store';
+import { exportRegisterXlsx } from '../services/register-xlsx.service';
 import { AppError } from '../lib/app-error';
 import { setTestClock, testClockAllowed } from '../lib/clock';
 import { createExchangeJobs, type ExchangeJobs } from '../exchange/exchange-jobs';
@@ -58,6 +59,8 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment, exc
     'print:complaintForm': (input) => printComplaintForm(ctx, input),
     'print:blankForm': (input) => printBlankForm(ctx, input.form),
     'print:register': (input) => printRegister(ctx, input),
+    // The desktop saves it through print:save (same file store); web mode downloads its URL.
+    'register:exportXlsx': (input) => exportRegisterXlsx(ctx, input),
     'print:monthlyReport': (input) => printMonthlyReport(ctx, input.month),
     'print:history': (input) => printHistory(ctx, input.complaintId),
     'print:save': async (input) => {

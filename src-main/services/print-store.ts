@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { ULID_PATTERN } from '../../src-preload/contract';
 import { writePdfAtomically } from '../pdf/render';
 
@@ -12,10 +12,22 @@ const printsDir = (dataDir: string) => join(dataDir, 'prints');
 
 export const PRINT_FILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
-export function storePrintFile(dataDir: string, printId: string, fileName: string, bytes: Uint8Array): string {
+/** What the folder may hold and how it is served: rendered PDFs and the register's Excel export. */
+export const PRINT_FILE_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+const typeOf = (fileName: string) => PRINT_FILE_TYPES[extname(fileName).toLowerCase()];
+
+/** Where a file of `printId` is written (its folder is made); write to a dot-named temp file beside it, then rename. */
+export function printFilePath(dataDir: string, printId: string, fileName: string): string {
   const dir = join(printsDir(dataDir), printId);
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, fileName);
+  return join(dir, fileName);
+}
+
+export function storePrintFile(dataDir: string, printId: string, fileName: string, bytes: Uint8Array): string {
+  const path = printFilePath(dataDir, printId, fileName);
   writePdfAtomically(path, bytes);
   return path;
 }
@@ -23,15 +35,18 @@ export function storePrintFile(dataDir: string, printId: string, fileName: strin
 export interface PrintFile {
   path: string;
   fileName: string;
+  /** Content-Type to serve it with. */
+  mime: string;
 }
 
-/** The PDF of a print id; the id is checked first so that a URL can never walk the file system. */
+/** The file of a print id; the id is checked first so that a URL can never walk the file system. */
 export function findPrintFile(dataDir: string, printId: string): PrintFile | undefined {
   if (!ULID_PATTERN.test(printId)) return undefined;
   const dir = join(printsDir(dataDir), printId);
   if (!existsSync(dir)) return undefined;
-  const fileName = readdirSync(dir).find((f) => f.endsWith('.pdf') && !f.startsWith('.'));
-  return fileName ? { path: join(dir, fileName), fileName } : undefined;
+  // Dot-named files are half-written temp files.
+  const fileName = readdirSync(dir).find((f) => typeOf(f) && !f.startsWith('.'));
+  return fileName ? { path: join(dir, fileName), fileName, mime: typeOf(fileName)! } : undefined;
 }
 
 /** Remove rendered PDFs older than `maxAgeMs` (at start-up). */

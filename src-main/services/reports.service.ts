@@ -49,6 +49,13 @@ export const RECURRING_MIN = 3;
 /** More rows than this is a multi-year print by mistake: pdfmake lays out some 5 ms a row, so it would keep the app busy for half a minute or more. */
 export const REGISTER_MAX_ROWS = 5000;
 
+/** How many rows one output of the register may hold, and what that output is called in the refusal (打印, 导出). */
+export interface RegisterRowLimit {
+  maxRows: number;
+  action: string;
+}
+const PRINT_LIMIT: RegisterRowLimit = { maxRows: REGISTER_MAX_ROWS, action: '打印' };
+
 
 const channelName = (c: Channel) => labelOf(CHANNEL_OPTIONS, c) || (OTHER_CHANNEL_NAMES[c] ?? '');
 const asOfNow = (ctx: ServiceContext) => toWallTime(now(), getSettings(ctx).timeZone);
@@ -101,6 +108,8 @@ function registerRow(r: RegisterRecord, seq: number, mask: boolean): RegisterRow
       : [f.at.slice(5, 10), labelOf(CONTACT_OPTIONS, f.method), labelOf(SATISFACTION_OPTIONS, f.satisfaction)].filter(Boolean).join(' '),
   );
   const reported = [...new Set(r.escalations)].map((level) => labelOf(ESCALATION_OPTIONS, level));
+  const status = STATUS_LABEL[r.status];
+  const notes = [r.validity === 'invalid' ? `无效原因：${r.invalidReason}` : '', reported.length ? `已上报${reported.join('、')}` : ''].filter(Boolean).join('；');
   return {
     seq,
     complaintId: r.id,
@@ -118,21 +127,18 @@ function registerRow(r: RegisterRecord, seq: number, mask: boolean): RegisterRow
     // Several rounds (an unsatisfied follow-up sends it back): each result, numbered.
     result: r.results.length > 1 ? r.results.map((x) => `第${x.round}轮：${x.result}`).join('\n') : (r.results[0]?.result ?? ''),
     followUp: followUps.join('\n'),
-    remark: [
-      STATUS_LABEL[r.status],
-      r.validity === 'invalid' ? `无效原因：${r.invalidReason}` : '',
-      reported.length ? `已上报${reported.join('、')}` : '',
-    ]
-      .filter(Boolean)
-      .join('；'),
+    status,
+    notes,
+    remark: [status, notes].filter(Boolean).join('；'),
   };
 }
 
 /**
  * The 投诉记录表 of the complaints received from `from` to `to` (both days included) that pass the
  * register's filters, exactly as the register screen selects them, oldest first, with the totals line.
+ * The Excel export (register-xlsx.service.ts) reads the same data with its own, larger row limit.
  */
-export function registerPrintData(ctx: ServiceContext, q: RegisterPrintQuery): RegisterPrintData {
+export function registerPrintData(ctx: ServiceContext, q: RegisterPrintQuery, limit: RegisterRowLimit = PRINT_LIMIT): RegisterPrintData {
   const { status, departmentId, categoryId, channel, severity, text } = q;
   // The register screen's own query, so the print lists exactly what the screen shows.
   const page = listComplaints(ctx.db, {
@@ -145,12 +151,12 @@ export function registerPrintData(ctx: ServiceContext, q: RegisterPrintQuery): R
     receivedFrom: q.from,
     receivedTo: q.to,
     page: 1,
-    pageSize: REGISTER_MAX_ROWS + 1,
+    pageSize: limit.maxRows + 1,
     sort: 'receivedAt',
     direction: 'asc',
   });
-  if (page.total > REGISTER_MAX_ROWS) {
-    throw invalid('to', `所选期间共 ${page.total} 件，超过一次打印的上限 ${REGISTER_MAX_ROWS} 件：请缩短期间或加筛选条件`);
+  if (page.total > limit.maxRows) {
+    throw invalid('to', `所选期间共 ${page.total} 件，超过一次${limit.action}的上限 ${limit.maxRows} 件：请缩短期间或加筛选条件`);
   }
   const ids = page.items.map((i) => i.id);
   const asOf = asOfNow(ctx);

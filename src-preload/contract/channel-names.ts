@@ -20,6 +20,7 @@ export const CHANNEL_NAMES = [
   'print:complaintForm',
   'print:blankForm',
   'print:register',
+  'register:exportXlsx',
   'print:monthlyReport',
   'print:history',
   'print:save',

@@ -43,6 +43,7 @@ import {
   type SavedPdf,
 } from './print.schema';
 import { monthlyReportInputSchema, registerPrintInputSchema } from './report.schema';
+import { registerExportInputSchema, type RegisterExport } from './register-export.schema';
 import {
   exportStartSchema,
   folderQuerySchema,
@@ -118,6 +119,8 @@ export const CONTRACT = {
   'print:complaintForm': channel<PrintedPdf>()(complaintFormPrintSchema),
   /** 投诉记录表 for a period (A4 landscape), filtered like the register screen. */
   'print:register': channel<PrintedPdf>()(registerPrintInputSchema),
+  /** The same register as an .xlsx file (Chinese headers, every matching row); the renderer gets its download URL. */
+  'register:exportXlsx': channel<RegisterExport>()(registerExportInputSchema),
   /** 月度投诉统计报表 of one month, for head office. */
   'print:monthlyReport': channel<PrintedPdf>()(monthlyReportInputSchema),
   /** A blank form to fill in by hand. */

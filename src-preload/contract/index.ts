@@ -13,4 +13,5 @@ export * from './deadline.schema';
 export * from './lifecycle.schema';
 export * from './print.schema';
 export * from './report.schema';
+export * from './register-export.schema';
 export * from './exchange.schema';

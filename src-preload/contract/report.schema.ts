@@ -113,7 +113,11 @@ export interface RegisterRow {
   result: string;
   /** 回访情况: `11-05 电话 满意` per follow-up, or why none was possible. */
   followUp: string;
-  /** 状态/备注: the status, an invalid complaint's reason, reports upward. */
+  /** 状态: the status alone (the Excel export gives it its own column, to filter on). */
+  status: string;
+  /** 备注: an invalid complaint's reason, reports upward ('' when neither). */
+  notes: string;
+  /** 状态/备注 as printed: the status, then the notes. */
   remark: string;
 }
 

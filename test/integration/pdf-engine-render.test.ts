@@ -104,6 +104,8 @@ function registerData(): RegisterPrintData {
     severity: ['轻微', '一般', '重要', '重大'][i % 4]!,
     result: i % 2 ? '已修复，业主现场确认' : '',
     followUp: i % 2 ? '11-03 电话 满意' : '',
+    status: i % 2 ? '已办结' : '已登记',
+    notes: '',
     remark: i % 2 ? '已办结' : '已登记',
   }));
   return {

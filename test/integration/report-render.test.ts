@@ -208,6 +208,8 @@ function syntheticRow(i: number): RegisterRow {
     severity: ['轻微', '一般', '重要', '重大'][i % 4]!,
     result: i % 3 ? '已修复，天花板不再滴水' : '第1轮：已修复\n第2轮：闭水试验 48 小时无渗漏',
     followUp: i % 3 ? '11-05 电话 满意' : '11-03 电话 不满意\n11-05 上门 满意',
+    status: '已办结',
+    notes: i % 7 ? '' : '已上报主任、公司',
     remark: i % 7 ? '已办结' : '已办结；已上报主任、公司',
   };
 }

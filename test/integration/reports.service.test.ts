@@ -277,10 +277,12 @@ describe('投诉记录表 for a period', () => {
       severity: '重大',
       result: '第1轮：渗水减轻\n第2轮：闭水试验无渗漏',
       followUp: '11-13 电话 不满意\n11-17 电话 满意',
+      status: '已办结',
+      notes: '已上报主任',
       remark: '已办结；已上报主任',
     });
     expect(rows[c.N3!.complaint.number]).toMatchObject({ channel: '来函', department: '秩序维护部', severity: '重要', followUp: '无法回访：业主出国，电话无人接听', remark: '已办结；已上报客服主管' });
-    expect(rows[c.N4!.complaint.number]).toMatchObject({ channel: '来访', room: '7栋', result: '', followUp: '', remark: '已办结；无效原因：属业主自家装修造成' });
+    expect(rows[c.N4!.complaint.number]).toMatchObject({ channel: '来访', room: '7栋', result: '', followUp: '', status: '已办结', notes: '无效原因：属业主自家装修造成', remark: '已办结；无效原因：属业主自家装修造成' });
     expect(rows[c.N6!.complaint.number]).toMatchObject({ room: '', phone: '', department: '', result: '', followUp: '', remark: '已登记', severity: '轻微', channel: '网络/微信' });
   });
 

@@ -47,11 +47,13 @@ const ROW: RegisterRow = {
   severity: '一般',
   result: '第1轮：已修复\n第2轮：闭水试验 48 小时无渗漏',
   followUp: '11-03 电话 不满意\n11-05 上门 满意',
+  status: '已办结',
+  notes: '已上报主任',
   remark: '已办结；已上报主任',
 };
 
 /** A complaint just taken in: everything after intake empty. */
-const BARE: RegisterRow = { ...ROW, seq: 2, number: 'YGHA-20261130-001', room: '', phone: '', department: '', result: '', followUp: '', remark: '已登记' };
+const BARE: RegisterRow = { ...ROW, seq: 2, number: 'YGHA-20261130-001', room: '', phone: '', department: '', result: '', followUp: '', status: '已登记', notes: '', remark: '已登记' };
 
 const DATA: RegisterPrintData = {
   officeName: '阳光花园服务中心',

@@ -112,6 +112,10 @@ export const en: Messages = {
     to: 'to',
     empty: 'No complaints match',
     total: '{total} complaints',
+    exportExcel: 'Export to Excel',
+    exportExcelHint: 'Exports the current filters as an Excel workbook (.xlsx) with Chinese headers; without a received-date range, this month. Phone numbers are masked.',
+    exported: 'Exported {rows} complaints: {fileName}',
+    downloadExcel: 'Download Excel',
     department: 'Department',
   },
   detail: {

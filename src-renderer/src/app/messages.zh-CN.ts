@@ -110,6 +110,10 @@ export const zhCN = {
     to: '至',
     empty: '没有符合条件的投诉',
     total: '共 {total} 件',
+    exportExcel: '导出 Excel',
+    exportExcelHint: '按当前筛选条件导出 Excel 表格（.xlsx），中文表头；未选受理日期时导出本月。电话号码隐藏中间四位。',
+    exported: '已导出 {rows} 件：{fileName}',
+    downloadExcel: '下载 Excel',
     department: '部门',
   },
   detail: {

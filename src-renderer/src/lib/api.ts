@@ -14,7 +14,7 @@ export class ApiError extends Error {
 
 /** Calls that only read: everything else may have changed data the board and alerts show. */
 // exchange:job is polled several times a second while an export runs: it must not refresh the board each time.
-const READ_ONLY = /:(get|list|info|preview|alerts|export|getPolicy|addWorkingDays|history|blankForm|save|open|drives|files|job|pickFolder|pickFiles)$/;
+const READ_ONLY = /:(get|list|info|preview|alerts|export|getPolicy|addWorkingDays|history|blankForm|save|open|drives|files|job|pickFolder|pickFiles|exportXlsx)$/;
 
 async function viaHttp(channel: string, input: unknown): Promise<Result<unknown>> {
   let response: Response;

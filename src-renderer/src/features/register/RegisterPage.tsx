@@ -5,6 +5,7 @@ import { CHANNELS, SEVERITIES, STATUSES, type ComplaintListQuery, type Complaint
 import { call } from '../../lib/api';
 import { monthRange, nowWallTime, roomLabel } from '../../lib/format';
 import { usePrint } from '../print/PrintPreview';
+import { useExcelExport } from './useExcelExport';
 import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { navigate } from '../../app/router';
@@ -69,13 +70,14 @@ export function RegisterPage() {
   };
   const all = { value: '', label: m.common.all };
   const registerPrint = usePrint();
-  // The paper register covers a period: the chosen dates, or this month when none are set.
-  const printRegister = () =>
-    registerPrint.print(() => {
-      const { page: _page, pageSize: _size, receivedFrom, receivedTo, ...filtersOnly } = toQuery(effective, 1);
-      const month = monthRange(nowWallTime(settings.timeZone));
-      return call('print:register', { ...filtersOnly, from: receivedFrom ?? month.from, to: receivedTo ?? month.to });
-    });
+  const excelExport = useExcelExport();
+  // The paper register and the Excel file cover a period: the chosen dates, or this month when none are set.
+  const periodQuery = () => {
+    const { page: _page, pageSize: _size, receivedFrom, receivedTo, ...filtersOnly } = toQuery(effective, 1);
+    const month = monthRange(nowWallTime(settings.timeZone));
+    return { ...filtersOnly, from: receivedFrom ?? month.from, to: receivedTo ?? month.to };
+  };
+  const printRegister = () => registerPrint.print(() => call('print:register', periodQuery()));
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
 
   return (
@@ -99,10 +101,14 @@ export function RegisterPage() {
         <Button variant="light" loading={registerPrint.busy} onClick={printRegister} title={m.print.registerHint}>
           {m.print.printRegister}
         </Button>
+        <Button variant="light" loading={excelExport.busy} onClick={() => excelExport.run(periodQuery())} title={m.register.exportExcelHint}>
+          {m.register.exportExcel}
+        </Button>
       </Group>
       {error && <Alert color="red">{error}</Alert>}
       {registerPrint.error && <Alert color="red">{registerPrint.error}</Alert>}
       {registerPrint.preview}
+      {excelExport.notice}
       <Table striped highlightOnHover withTableBorder data-testid="register-table" data-loaded={result ? 'true' : 'false'}>
         <Table.Thead>
           <Table.Tr>
