@@ -65,9 +65,11 @@ const enumOf = (schema: z.ZodEnum, empty = false): Rule => ({ kind: 'enum', valu
 const ifJson = (c: string, check: string) => `CASE WHEN json_valid(${c}) THEN ${check} ELSE FALSE END`;
 
 /** JSON the app writes: an array of change objects, each naming its field. */
+// An array, as the timeline reads it; its elements are not walked (json_each per row cost ~15 µs,
+// longer than all the other checks of an event together; the timeline shows whatever they hold as text).
 const CHANGES_JSON: Rule = {
   kind: 'sql',
-  check: (c) => ifJson(c, `json_type(${c}) = 'array' AND NOT EXISTS (SELECT 1 FROM json_each(${c}) WHERE type <> 'object' OR json_type(value, '$.field') IS NOT 'text')`),
+  check: (c) => ifJson(c, `json_type(${c}) = 'array'`),
   message: '内容格式无效',
 };
 const RULE_JSON: Rule = {
@@ -225,6 +227,8 @@ const RULES: Record<string, (manifest: ExportManifest) => Record<string, Rule>> 
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
+/** 26 Crockford base-32 characters, one class per position (a leading `*` pattern rescans the text: 5× slower). */
+const ULID_GLOB = `'${'[0-9A-HJKMNP-TV-Z]'.repeat(26)}'`;
 const WALL_GLOB = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]'";
 const DAY_GLOB = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'";
 
@@ -234,7 +238,7 @@ function ruleSql(rule: Rule, c: string): { ok: string; message: string } {
   const orNull = (ok: string, nullable?: boolean) => (nullable ? `(${c} IS NULL OR ${ok})` : ok);
   switch (rule.kind) {
     case 'id':
-      return { ok: orNull(orEmpty(`(length(${c}) = 26 AND ${c} NOT GLOB '*[^0-9A-HJKMNP-TV-Z]*')`, rule.empty), rule.nullable), message: '记录编号无效' };
+      return { ok: orNull(orEmpty(`${c} GLOB ${ULID_GLOB}`, rule.empty), rule.nullable), message: '记录编号无效' };
     case 'wall':
       return {
         ok: orEmpty(`(${c} GLOB ${WALL_GLOB} AND date(substr(${c}, 1, 10)) IS substr(${c}, 1, 10) AND substr(${c}, 12, 2) < '24' AND substr(${c}, 15, 2) < '60')`, rule.empty),
@@ -269,12 +273,15 @@ function ruleSql(rule: Rule, c: string): { ok: string; message: string } {
  * `<column>：<reason>` for the first column that does not. Every column of the table must have a
  * rule (a new column without one is a programming error, caught by the tests).
  */
-export function rowProblemSql(table: string, columns: readonly string[], manifest: ExportManifest, alias: string): string {
+export function rowProblemSql(table: string, columns: readonly string[], manifest: ExportManifest, alias: string, references: ReadonlySet<string>): string {
   const rules = RULES[table]?.(manifest);
   if (!rules) throw new Error(`not a record table: ${table}`);
   const branches = columns.map((column) => {
     const rule = rules[column];
     if (!rule) throw new Error(`import rules: ${table}.${column} has no rule`);
+    // A reference needs no pattern of its own: the file's foreign_key_check (import-open.ts) made
+    // it equal the id of a row in the file, whose own id rule ran, or it is refused with that row.
+    if (rule.kind === 'id' && references.has(column)) return '';
     const { ok, message } = ruleSql(rule, `${alias}."${column}"`);
     return ok === 'TRUE' ? '' : `WHEN NOT coalesce(${ok}, FALSE) THEN ${quote(`${column}：${message}`)}`;
   });

@@ -115,7 +115,8 @@ class Merger {
   /** The staged rows against the contract's rules (import-rows.ts), then against what is already here. */
   check(table: string): void {
     const { manifest } = this.opened;
-    const problem = rowProblemSql(table, this.columnsOf(table), manifest, 'i');
+    const references = this.db.prepare('SELECT "from" AS col, "table" AS target FROM pragma_foreign_key_list(?)').all(table) as { col: string; target: string }[];
+    const problem = rowProblemSql(table, this.columnsOf(table), manifest, 'i', new Set(references.map((r) => r.col)));
     const invalid = this.db
       .prepare(`SELECT i.id, ${problem} AS reason FROM temp.merge_stage s JOIN imp."${table}" i ON i.id = s.id WHERE s.tbl = ? AND reason IS NOT NULL`)
       .raw(true)
@@ -143,7 +144,6 @@ class Merger {
         .all(DIRECTORY.has(table) ? { table, office: manifest.office.code } : { table }) as string[];
 
     // A row that refers to a refused row would arrive without it (nothing to look for when no row of that table was refused).
-    const references = this.db.prepare('SELECT "from" AS col, "table" AS target FROM pragma_foreign_key_list(?)').all(table) as { col: string; target: string }[];
     for (const { col, target } of references) {
       if (!this.refused.some((r) => r.table === target)) continue;
       const broken = candidates(`i."${col}" IN (SELECT id FROM temp.merge_refused WHERE tbl = '${target}')`);
