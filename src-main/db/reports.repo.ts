@@ -9,14 +9,20 @@ import type { Channel, ComplaintStatus, ContactMethod, DeadlineKind, EscalationL
 
 /**
  * Which complaints: an explicit list (the register, after its filters) or those received in
- * [from, before) — day strings, so '2026-11-01' <= '2026-11-01 00:00' < '2026-12-01'.
+ * [from, before) — day strings, so '2026-11-01' <= '2026-11-01 00:00' < '2026-12-01' — by one
+ * office (`officeCode`) or, absent or '', by every office in the database.
  */
-export type ComplaintPick = { ids: string[] } | { from: string; before: string };
+export type ComplaintPick = { ids: string[] } | MonthRange;
+export interface MonthRange {
+  from: string;
+  before: string;
+  officeCode?: string;
+}
 
 function pickSql(pick: ComplaintPick): { where: string; params: string[] } {
-  return 'ids' in pick
-    ? { where: 'c.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(pick.ids)] }
-    : { where: 'c.received_at >= ? AND c.received_at < ?', params: [pick.from, pick.before] };
+  if ('ids' in pick) return { where: 'c.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(pick.ids)] };
+  const range = { where: 'c.received_at >= ? AND c.received_at < ?', params: [pick.from, pick.before] };
+  return pick.officeCode ? { where: `${range.where} AND c.office_code = ?`, params: [...range.params, pick.officeCode] } : range;
 }
 
 export interface FollowUpFact {
@@ -82,27 +88,35 @@ export function registerRecords(db: Db, ids: string[]): RegisterRecord[] {
 /** Counts of one group of complaints (see ReportTotals for what each means). */
 export type FactCounts = ReportTotals;
 
-export type Dimension = 'all' | 'category' | 'department' | 'channel' | 'severity';
+export type Dimension = 'all' | 'office' | 'category' | 'department' | 'channel' | 'severity';
 export interface GroupCounts extends FactCounts {
   dimension: Dimension;
-  /** Category or department id ('' for none), channel, severity; '' for 'all'. */
+  /** Office code, category or department name ('' for none), channel, severity; '' for 'all'. */
   key: string;
+  /** Of them, 已办结 now. */
+  closed: number;
 }
 
 /**
- * One fact row per complaint, then the counts of all of them and per category, responsible
+ * One fact row per complaint, then the counts of all of them and per office, category, responsible
  * department, channel and severity in one grouped statement. The facts are computed once
- * (MATERIALIZED: inlined, each lookup would run five times); each is an indexed lookup per complaint.
+ * (MATERIALIZED: inlined, each lookup would run six times); each is an indexed lookup per complaint.
  * `asOf` decides whether an open deadline is already late.
+ *
+ * Categories and departments are grouped by NAME, not id: at head office every office has its own
+ * 工程部 row (directory rows are per office since migration 0050), and the all-offices report adds
+ * them up. Within one office a name is unique, so its report reads as if grouped by id.
  */
 export function groupedCounts(db: Db, pick: ComplaintPick, asOf: string): GroupCounts[] {
   const { where, params } = pickSql(pick);
   return stmt(
     db,
     `WITH facts AS MATERIALIZED (
-       SELECT c.category_id, c.channel, c.severity, c.validity = 'valid' AS valid,
-              COALESCE((SELECT r.department_id FROM handling_rounds r WHERE r.complaint_id = c.id ORDER BY r.round DESC LIMIT 1),
-                       c.complained_department_id, '') AS department_id,
+       SELECT c.office_code, c.channel, c.severity, c.status, c.validity = 'valid' AS valid,
+              (SELECT k.name FROM categories k WHERE k.id = c.category_id) AS category,
+              COALESCE((SELECT d.name FROM handling_rounds r JOIN departments d ON d.id = r.department_id
+                        WHERE r.complaint_id = c.id ORDER BY r.round DESC LIMIT 1),
+                       (SELECT d.name FROM departments d WHERE d.id = c.complained_department_id), '') AS department,
               CASE WHEN c.validity != 'valid' THEN '' ELSE (
                 SELECT CASE WHEN COUNT(*) = 0 THEN ''
                             WHEN SUM(CASE WHEN d.completed_at != '' THEN d.completed_at > d.due_at
@@ -117,12 +131,13 @@ export function groupedCounts(db: Db, pick: ComplaintPick, asOf: string): GroupC
      ),
      keyed AS (
        SELECT 'all' AS dimension, '' AS key, * FROM facts
-       UNION ALL SELECT 'category', category_id, * FROM facts
-       UNION ALL SELECT 'department', department_id, * FROM facts
+       UNION ALL SELECT 'office', office_code, * FROM facts
+       UNION ALL SELECT 'category', category, * FROM facts
+       UNION ALL SELECT 'department', department, * FROM facts
        UNION ALL SELECT 'channel', channel, * FROM facts
        UNION ALL SELECT 'severity', severity, * FROM facts
      )
-     SELECT dimension, key, COUNT(*) AS total, SUM(valid) AS valid, SUM(NOT valid) AS invalid, SUM(severity = 'major') AS major,
+     SELECT dimension, key, COUNT(*) AS total, SUM(valid) AS valid, SUM(status = 'closed') AS closed, SUM(NOT valid) AS invalid, SUM(severity = 'major') AS major,
             SUM(outcome = 'on_time') AS closedOnTime, SUM(outcome = 'late') AS closedLate,
             SUM(owed) AS followUpOwed, SUM(valid AND satisfaction IS NOT NULL) AS followedUp, SUM(valid AND impossible) AS followUpImpossible,
             SUM(valid AND satisfaction = 'satisfied') AS satisfied, SUM(valid AND satisfaction = 'basically_satisfied') AS basicallySatisfied,
@@ -156,24 +171,27 @@ export function stageCounts(db: Db, pick: ComplaintPick, asOf: string): StageCou
  * Complaints received in [from, before), and how many repeat an earlier one: same category and the
  * same room, or the same phone, received within `days` days before (ties on the minute broken by
  * number). One pass with window functions over the period and the `days` before it: each complaint's
- * previous one of the same category and room (and phone) is all that needs checking.
+ * previous one of the same category and room (and phone) is all that needs checking. A repeat is
+ * one office's: rooms and phones are its estate's (partitioned by office, though category ids
+ * already differ between offices).
  */
-export function repeatCounts(db: Db, range: { from: string; before: string }, days: number): { total: number; repeats: number } {
+export function repeatCounts(db: Db, range: MonthRange, days: number): { total: number; repeats: number } {
+  const office = range.officeCode ? 'AND c.office_code = @office' : '';
   return stmt(
     db,
     `WITH w AS (
        SELECT c.received_at,
               CASE WHEN c.building || c.unit || c.room != '' THEN
-                LAG(c.received_at) OVER (PARTITION BY c.category_id, c.building, c.unit, c.room ORDER BY c.received_at, c.number) END AS prev_room,
+                LAG(c.received_at) OVER (PARTITION BY c.office_code, c.category_id, c.building, c.unit, c.room ORDER BY c.received_at, c.number) END AS prev_room,
               CASE WHEN c.phone != '' THEN
-                LAG(c.received_at) OVER (PARTITION BY c.category_id, c.phone ORDER BY c.received_at, c.number) END AS prev_phone
+                LAG(c.received_at) OVER (PARTITION BY c.office_code, c.category_id, c.phone ORDER BY c.received_at, c.number) END AS prev_phone
        FROM complaints c
-       WHERE c.received_at >= strftime('%Y-%m-%d', @from, @window) AND c.received_at < @before
+       WHERE c.received_at >= strftime('%Y-%m-%d', @from, @window) AND c.received_at < @before ${office}
      )
      SELECT COUNT(*) AS total,
             COALESCE(SUM(MAX(COALESCE(prev_room, ''), COALESCE(prev_phone, '')) >= strftime('%Y-%m-%d %H:%M', received_at, @window)), 0) AS repeats
      FROM w WHERE received_at >= @from`,
-  ).get({ from: range.from, before: range.before, window: `-${days} days` }) as { total: number; repeats: number };
+  ).get({ from: range.from, before: range.before, window: `-${days} days`, ...(range.officeCode && { office: range.officeCode }) }) as { total: number; repeats: number };
 }
 
 export interface MajorRecord {
@@ -220,6 +238,8 @@ export function majorRecords(db: Db, pick: ComplaintPick): MajorRecord[] {
 }
 
 export interface RecurringRecord {
+  /** Whose: a building or a category recurs within one office (3栋 of two estates are two buildings). */
+  officeCode: string;
   kind: 'building' | 'category';
   name: string;
   count: number;
@@ -235,21 +255,21 @@ export interface RecurringRecord {
  */
 export function recurringRecords(db: Db, pick: ComplaintPick, min: number): RecurringRecord[] {
   const { where, params } = pickSql(pick);
-  const member = `((g.kind = 'building' AND x.building = g.key) OR (g.kind = 'category' AND x.category_id = g.key))`;
+  const member = `x.office_code = g.office_code AND ((g.kind = 'building' AND x.building = g.key) OR (g.kind = 'category' AND x.category_id = g.key))`;
   const rows = stmt(
     db,
-    `WITH m AS MATERIALIZED (SELECT c.id, c.number, c.received_at, c.building, c.category_id FROM complaints c WHERE ${where} AND c.validity = 'valid'),
+    `WITH m AS MATERIALIZED (SELECT c.id, c.office_code, c.number, c.received_at, c.building, c.category_id FROM complaints c WHERE ${where} AND c.validity = 'valid'),
      g AS MATERIALIZED (
-       SELECT 'building' AS kind, building AS key, COUNT(*) AS n FROM m WHERE building != '' GROUP BY building HAVING COUNT(*) >= @min
+       SELECT office_code, 'building' AS kind, building AS key, COUNT(*) AS n FROM m WHERE building != '' GROUP BY office_code, building HAVING COUNT(*) >= @min
        UNION ALL
-       SELECT 'category', category_id, COUNT(*) FROM m GROUP BY category_id HAVING COUNT(*) >= @min
+       SELECT office_code, 'category', category_id, COUNT(*) FROM m GROUP BY office_code, category_id HAVING COUNT(*) >= @min
      )
-     SELECT g.kind, COALESCE(k.name, g.key) AS name, g.n AS count,
+     SELECT g.office_code AS officeCode, g.kind, COALESCE(k.name, g.key) AS name, g.n AS count,
             (SELECT json_group_array(x.number ORDER BY x.received_at, x.number) FROM m x WHERE ${member}) AS numbers,
             (SELECT json_group_array(json_object('number', x.number, 'round', r.round, 'measures', r.measures) ORDER BY x.received_at, x.number, r.round)
                FROM m x JOIN handling_rounds r ON r.complaint_id = x.id AND r.measures != '' WHERE ${member}) AS measures
      FROM g LEFT JOIN categories k ON g.kind = 'category' AND k.id = g.key
-     ORDER BY g.kind, g.n DESC, name`,
+     ORDER BY g.kind, g.n DESC, name, g.office_code`,
   ).all(...params, { min }) as (Omit<RecurringRecord, 'numbers' | 'measures'> & { numbers: string; measures: string })[];
   return rows.map((r) => ({ ...r, numbers: JSON.parse(r.numbers) as string[], measures: JSON.parse(r.measures) as RecurringRecord['measures'] }));
 }

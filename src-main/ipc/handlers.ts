@@ -12,6 +12,8 @@ import { findPrintFile } from '../services/print-store';
 import { exportRegisterXlsx } from '../services/register-xlsx.service';
 import { AppError } from '../lib/app-error';
 import { setTestClock, testClockAllowed } from '../lib/clock';
+import { listOffices } from '../exchange/offices';
+import { officeDirectory } from '../services/office-scope';
 import { createExchangeJobs, type ExchangeJobs } from '../exchange/exchange-jobs';
 import { listCdxFiles, listDrives } from '../exchange/drives';
 import { listImportHistory } from '../exchange/offices';
@@ -61,7 +63,7 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment, exc
     'print:register': (input) => printRegister(ctx, input),
     // The desktop saves it through print:save (same file store); web mode downloads its URL.
     'register:exportXlsx': (input) => exportRegisterXlsx(ctx, input),
-    'print:monthlyReport': (input) => printMonthlyReport(ctx, input.month),
+    'print:monthlyReport': (input) => printMonthlyReport(ctx, input),
     'print:history': (input) => printHistory(ctx, input.complaintId),
     'print:save': async (input) => {
       const { path, fileName } = printFile(input.printId);
@@ -119,6 +121,8 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment, exc
     'exchange:history': () => listImportHistory(ctx),
     'exchange:pickFolder': async (input) => ({ path: await desktopPicker().pickFolder(input.purpose) }),
     'exchange:pickFiles': async () => ({ paths: await desktopPicker().pickFiles() }),
+    'offices:list': () => listOffices(ctx),
+    'offices:directory': (input) => officeDirectory(ctx, input.officeCode),
     'clock:set': (input) => {
       if (!testClockAllowed()) throw new AppError('FORBIDDEN', '只有测试模式可以调整时钟');
       setTestClock(input.now === null ? null : new Date(input.now));

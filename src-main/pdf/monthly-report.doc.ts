@@ -5,7 +5,7 @@
  * Complainants' names and phone numbers stay at the office: the report names complaints by number and room.
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { BreakdownRow, MonthlyReport, RateLine, Ratio } from '../../src-preload/contract';
+import type { BreakdownRow, MonthlyReport, OfficeReportRow, RateLine, Ratio } from '../../src-preload/contract';
 import { CHANNEL_OPTIONS, OTHER_CHANNEL_NAMES, SEVERITY_OPTIONS } from './labels';
 import { percent, summaryLine } from './register.doc';
 import { GAP, LINE, continuationLine, formDocument, formFooter, formTable, gridLayout, gridRow, hint, para, signature, str, titleBlock, type FormHeader } from './layout';
@@ -87,6 +87,36 @@ const ratioText = (r: Ratio) => (r.rate === null ? '—' : `${percent(r.rate)}�
 
 const RATE_NAMES = ['回访率（目标 100%）', '满意率', '重复投诉率'];
 
+/**
+ * Head office's all-offices report (issue 5): one line per office with its main figures, then the
+ * 合计 line of the consolidated figures printed above and below it. Nothing when the report is
+ * one office's.
+ */
+function officesTable(report: MonthlyReport | null): Content[] {
+  if (!report?.byOffice.length) return [];
+  const officeCell = (o: Pick<OfficeReportRow, 'officeName' | 'officeCode'>) => para(o.officeName ? `${o.officeName}\n（${o.officeCode}）` : o.officeCode) as TableCell;
+  const figures = (t: OfficeReportRow['totals'], closed: number): TableCell[] => [num(t.total), num(t.valid), num(t.invalid), num(t.major), num(closed)];
+  const t = report.totals;
+  const closed = report.byOffice.reduce((s, o) => s + o.closed, 0);
+  const decided = t.closedOnTime + t.closedLate;
+  const onTime: Ratio = { count: t.closedOnTime, of: decided, rate: decided > 0 ? t.closedOnTime / decided : null };
+  const { followUp, satisfaction } = report.rates;
+  return [
+    { text: '各服务中心情况', bold: true, margin: [0, 8, 0, 4] },
+    table(
+      ['*', 26, 26, 26, 26, 30, 66, 66, 66],
+      ['服务中心', '受理', '有效', '无效', '重大', '已办结', '按时办结率', '回访率', '满意率'],
+      [
+        ...report.byOffice.map((o) => ({
+          cells: [officeCell(o), ...figures(o.totals, o.closed), num(ratioText(o.onTime)), num(ratioText(o.followUp)), num(ratioText(o.satisfaction))],
+        })),
+        { cells: [{ text: '合计', bold: true }, ...figures(t, closed), num(ratioText(onTime)), num(ratioText(followUp.current)), num(ratioText(satisfaction.current))] },
+      ],
+    ),
+    hint('按时办结率：按时办结 ÷（按时办结 + 超时）；已办结：本月受理、统计时已办结的投诉。分类统计中各服务中心的同名类别、部门合并计算。'),
+  ];
+}
+
 function rates(report: MonthlyReport | null): Content {
   const line = (name: string, r: RateLine | null): Line => ({ cells: [name, num(r ? ratioText(r.current) : ''), num(r ? ratioText(r.previous) : '')], lines: r ? undefined : 1 });
   const stageNames = report ? report.rates.onTime.map((s) => s.stage) : ['首次答复', '上报', '派单', '处理完成', '回访', '无效告知'];
@@ -142,7 +172,7 @@ function recurring(report: MonthlyReport | null): Content {
     header,
     report.recurring.map((p) => ({
       cells: [
-        para(`${p.kind === 'building' ? '同一楼栋' : '同一类别'}\n${p.name}`) as TableCell,
+        para([p.office, p.kind === 'building' ? '同一楼栋' : '同一类别', p.name].filter(Boolean).join('\n')) as TableCell,
         num(p.count),
         para(p.numbers.join('\n')) as TableCell,
         para(p.measures.join('\n') || '（尚无处理措施）') as TableCell,
@@ -179,6 +209,7 @@ export function monthlyReportDoc(form: FormHeader, report: MonthlyReport | null)
       titleBlock(office, TITLE, facts, asOf),
       section('一、本月概况'),
       { text: summaryLine(report?.totals ?? null, '本月') },
+      ...officesTable(report),
       section('二、分类统计'),
       pair(breakdown('投诉类别', report?.byCategory ?? null), breakdown('责任部门', report?.byDepartment ?? null)),
       pair(breakdown('受理渠道', report?.byChannel ?? null, channelNames), breakdown('投诉等级', report?.bySeverity ?? null, SEVERITY_OPTIONS.map(([, l]) => l))),

@@ -116,6 +116,7 @@ export function recomputeOpenDeadlines(ctx: ServiceContext): number {
 /** An open complaint as its board card shows it. */
 interface OpenComplaintRow {
   id: string;
+  office_code: string;
   number: string;
   complainant_name: string;
   building: string;
@@ -161,6 +162,9 @@ const minutesUntil = (nowMs: number, dueMs: number): number => Math.round((dueMs
  * connection (another process) commits; `total_changes()` counts every row this connection
  * inserts, updates or deletes, committed or not. Inside a transaction nothing is remembered or
  * reused: what it wrote may still be rolled back (a rollback does not lower total_changes).
+ * The rows are every office's: the office, like the department and severity, is a filter applied
+ * to them on each call (buildBoard), so one remembered read serves every office's board and the
+ * key needs no office — a board for one office can never be served another office's rows.
  */
 const boardRowsCache = new WeakMap<ServiceContext['db'], { dataVersion: number; changes: number; rows: BoardRows }>();
 
@@ -188,7 +192,7 @@ function selectBoardRows(ctx: ServiceContext): BoardRows {
   // The responsible department is the current round's; before dispatch, the one complained about.
   const select = stmt(
     ctx.db,
-    `SELECT c.id, c.number, c.complainant_name, c.building, c.unit, c.room, c.severity, c.status, c.held_from_status, c.summary <> '' AS has_summary, c.round,
+    `SELECT c.id, c.office_code, c.number, c.complainant_name, c.building, c.unit, c.room, c.severity, c.status, c.held_from_status, c.summary <> '' AS has_summary, c.round,
             COALESCE(r.department_id, c.complained_department_id) AS department_id,
             COALESCE(rd.name, cd.name, '') AS department_name
      FROM complaints c
@@ -214,7 +218,7 @@ function columnOf(minutes: number, dueAt: string, nowWall: string): BoardColumn 
  * 正常. One indexed read of the open deadlines and one of their complaints (remembered until the
  * database changes); the rest is arithmetic.
  */
-export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string; severity?: Severity }): Board {
+export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string; severity?: Severity; officeCode?: string }): Board {
   const { timeZone } = getSettings(ctx);
   const nowWall = toWallTime(now(), timeZone);
   const rows = readBoardRows(ctx);
@@ -230,6 +234,7 @@ export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string;
     // Open deadlines come soonest first, so the first one of a complaint that counts is its next.
     const c = complaints.get(d.complaintId);
     if (!c || placed.has(c.id) || c.status === 'closed') continue;
+    if (filter.officeCode && c.office_code !== filter.officeCode) continue;
     if (filter.severity && c.severity !== filter.severity) continue;
     if (filter.departmentId && c.department_id !== filter.departmentId) continue;
     const onHold = c.status === 'on_hold';

@@ -10,6 +10,7 @@ import {
   type ComplaintFieldName,
   type ComplaintForm,
   type FormCodes,
+  type MonthlyReportInput,
   type PrintedPdf,
   type PrintForm,
   type PrintRecord,
@@ -88,9 +89,18 @@ export function complaintFormStamp(ctx: ServiceContext, form: ComplaintForm, num
   return { printVersion: `打印版本 v${version} · ${at} · ${by}`, qr: `${number} ${getFormCodes(ctx)[form].code} v${version}` };
 }
 
-/** A period's stamp (register, monthly report): the office, the form, the period and when it was printed. */
-function periodStamp(ctx: ServiceContext, form: PrintForm, period: string, at: string): PrintStamp {
-  return { printVersion: `打印时间 ${at}`, qr: `${getSettings(ctx).officeCode} ${getFormCodes(ctx)[form].code} ${period} ${at}` };
+/**
+ * A period's stamp (register, monthly report): the office, the form, the period and when it was
+ * printed. The office is the one printed for (head office prints other offices' registers), or
+ * this office, the one printing, when the print covers all offices.
+ */
+function periodStamp(ctx: ServiceContext, form: PrintForm, period: string, at: string, officeCode: string): PrintStamp {
+  return { printVersion: `打印时间 ${at}`, qr: `${officeCode || getSettings(ctx).officeCode} ${getFormCodes(ctx)[form].code} ${period} ${at}` };
+}
+
+/** A period's form header: the office printed for (or 全部服务中心) instead of this office's name. */
+function periodHeader(ctx: ServiceContext, form: PrintForm, period: string, office: { officeName: string; officeCode: string }): FormHeader {
+  return { ...formHeader(ctx, form, periodStamp(ctx, form, period, wallNow(ctx), office.officeCode)), officeName: office.officeName };
 }
 
 /** Characters outside the file systems' safe set (Windows is the strictest) become `_`. */
@@ -173,15 +183,17 @@ async function printUnrecorded(ctx: ServiceContext, form: PrintForm, name: strin
 export async function printRegister(ctx: ServiceContext, query: RegisterPrintQuery): Promise<PrintedPdf> {
   const data = registerPrintData(ctx, query);
   const period = `${query.from}~${query.to}`;
-  const header = formHeader(ctx, 'register', periodStamp(ctx, 'register', period, wallNow(ctx)));
-  return printUnrecorded(ctx, 'register', `${FORM_TITLES.register}_${period}.pdf`, complaintRegisterDoc(header, data), header.printVersion);
+  const header = periodHeader(ctx, 'register', period, { officeName: data.officeName, officeCode: query.officeCode ?? '' });
+  const name = `${FORM_TITLES.register}${query.officeCode ? `_${query.officeCode}` : ''}_${period}.pdf`;
+  return printUnrecorded(ctx, 'register', name, complaintRegisterDoc(header, data), header.printVersion);
 }
 
-/** 月度投诉统计报表 for head office. */
-export async function printMonthlyReport(ctx: ServiceContext, month: string): Promise<PrintedPdf> {
-  const report = monthlyReportData(ctx, { month });
-  const header = formHeader(ctx, 'monthly_report', periodStamp(ctx, 'monthly_report', month, wallNow(ctx)));
-  return printUnrecorded(ctx, 'monthly_report', `${FORM_TITLES.monthly_report}_${month}.pdf`, monthlyReportDoc(header, report), header.printVersion);
+/** 月度投诉统计报表 for head office: one office's, or every office's with a line per office. */
+export async function printMonthlyReport(ctx: ServiceContext, input: MonthlyReportInput): Promise<PrintedPdf> {
+  const report = monthlyReportData(ctx, input);
+  const header = periodHeader(ctx, 'monthly_report', input.month, report);
+  const name = `${FORM_TITLES.monthly_report}${report.officeCode ? `_${report.officeCode}` : ''}_${input.month}.pdf`;
+  return printUnrecorded(ctx, 'monthly_report', name, monthlyReportDoc(header, report), header.printVersion);
 }
 
 export function printHistory(ctx: ServiceContext, complaintId: string): PrintRecord[] {

@@ -12,6 +12,7 @@ import {
   type DeadlineKind,
   type MajorComplaint,
   type MonthlyReport,
+  type OfficeReportRow,
   type Ratio,
   type RecurringProblem,
   type RegisterPrintData,
@@ -20,7 +21,8 @@ import {
   type ReportTotals,
 } from '../../src-preload/contract';
 import { listComplaints } from '../db/complaints.repo';
-import { getEntry, listEntries, type ListTable } from '../db/directory.repo';
+import { getEntry, type ListTable } from '../db/directory.repo';
+import { listOfficeEntries } from '../db/office-directory.repo';
 import {
   groupedCounts,
   majorRecords,
@@ -31,6 +33,7 @@ import {
   type Dimension,
   type GroupCounts,
   type MajorRecord,
+  type MonthRange,
   type RegisterRecord,
 } from '../db/reports.repo';
 import { DEADLINE_KIND_NAMES } from '../domain/deadlines';
@@ -41,6 +44,7 @@ import { maskPhone } from '../pdf/complaint-facts';
 import { CHANNEL_OPTIONS, CONTACT_OPTIONS, ESCALATION_OPTIONS, OTHER_CHANNEL_NAMES, SATISFACTION_OPTIONS, SEVERITY_OPTIONS, labelOf } from '../pdf/labels';
 import type { ServiceContext } from './context';
 import { getSettings } from './settings.service';
+import { officeLabel, officeScope, type OfficeScope } from './office-scope';
 
 /** A complaint repeats an earlier one of the same room or phone and category within this many days. */
 export const REPEAT_WINDOW_DAYS = 30;
@@ -81,6 +85,10 @@ function totalsOf(g: GroupCounts | undefined): ReportTotals {
 }
 
 const ratio = (count: number, of: number): Ratio => ({ count, of, rate: of > 0 ? count / of : null });
+/** 回访率: 已回访 ÷ 应回访. */
+const followUpRatio = (t: ReportTotals) => ratio(t.followedUp, t.followUpOwed);
+/** 满意率: (满意 + 基本满意) ÷ 已回访. */
+const satisfactionRatio = (t: ReportTotals) => ratio(t.satisfied + t.basicallySatisfied, t.followedUp);
 
 // ------------------------------------------------------------------------------------------
 // 投诉记录表 for a period
@@ -140,6 +148,7 @@ function registerRow(r: RegisterRecord, seq: number, mask: boolean): RegisterRow
  */
 export function registerPrintData(ctx: ServiceContext, q: RegisterPrintQuery, limit: RegisterRowLimit = PRINT_LIMIT): RegisterPrintData {
   const { status, departmentId, categoryId, channel, severity, text } = q;
+  const scope = officeScope(ctx, q.officeCode);
   // The register screen's own query, so the print lists exactly what the screen shows.
   const page = listComplaints(ctx.db, {
     status,
@@ -148,6 +157,7 @@ export function registerPrintData(ctx: ServiceContext, q: RegisterPrintQuery, li
     channel,
     severity,
     text,
+    officeCode: scope.officeCode,
     receivedFrom: q.from,
     receivedTo: q.to,
     page: 1,
@@ -162,7 +172,7 @@ export function registerPrintData(ctx: ServiceContext, q: RegisterPrintQuery, li
   const asOf = asOfNow(ctx);
   const all = groupedCounts(ctx.db, { ids }, asOf).find((g) => g.dimension === 'all');
   return {
-    officeName: getSettings(ctx).officeName,
+    officeName: scope.officeName,
     period: { from: q.from, to: q.to },
     filters: describeFilters(ctx, q),
     asOf,
@@ -182,25 +192,48 @@ function shiftMonth(month: string, delta: number): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-/** A month's complaints: received from its first day up to the next month's (wall times sort as they read). */
-const monthPick = (month: string) => ({ from: `${month}-01`, before: `${shiftMonth(month, 1)}-01` });
+/** A month's complaints: received from its first day up to the next month's (wall times sort as they read), of one office or ('') all. */
+const monthPick = (month: string, officeCode: string): MonthRange => ({ from: `${month}-01`, before: `${shiftMonth(month, 1)}-01`, officeCode });
+
+interface TableKey {
+  key: string;
+  name: string;
+  /** Listed even without complaints. */
+  always: boolean;
+}
 
 /** Rows of one table: every listed key in its order (zeros too), then any other key that has complaints. */
-function breakdown(groups: GroupCounts[], dimension: Dimension, keys: { key: string; name: string; always: boolean }[], total: number): BreakdownRow[] {
+function breakdown(groups: GroupCounts[], dimension: Dimension, keys: TableKey[], total: number): BreakdownRow[] {
   const counts = new Map(groups.filter((g) => g.dimension === dimension).map((g) => [g.key, g]));
-  const rows = keys.filter((k) => k.always || counts.has(k.key));
+  const listed = new Set(keys.map((k) => k.key));
+  // A name missing from the directory read (it should not happen) still counts, so the table adds up.
+  const others = [...counts.keys()].filter((key) => !listed.has(key)).sort().map((key) => ({ key, name: key, always: false }));
+  const rows = [...keys, ...others].filter((k) => k.always || counts.has(k.key));
   return rows.map(({ key, name }) => {
     const t = totalsOf(counts.get(key));
     return { name, count: t.total, share: total > 0 ? t.total / total : null, onTime: t.closedOnTime, late: t.closedLate };
   });
 }
 
-/** Departments or categories in their list order: active ones always, retired ones when they have complaints. */
-const listKeys = (ctx: ServiceContext, table: ListTable) => listEntries(ctx.db, table, true).map((e) => ({ key: e.id, name: e.name, always: e.active }));
+/**
+ * Departments or categories of the scope's directory, keyed by name (the counts are grouped by name,
+ * see groupedCounts), in list order: active ones always, retired ones when they have complaints.
+ * All offices: this office's list first, then names only other offices use; a name is active if
+ * any office still uses it.
+ */
+function listKeys(ctx: ServiceContext, table: ListTable, scope: OfficeScope): TableKey[] {
+  const keys = new Map<string, TableKey>();
+  for (const e of listOfficeEntries(ctx.db, table, scope.directoryOffice)) {
+    const known = keys.get(e.name);
+    if (known) known.always ||= e.active;
+    else keys.set(e.name, { key: e.name, name: e.name, always: e.active });
+  }
+  return [...keys.values()];
+}
 
 /** The figures behind the rates, for one month. */
-function monthFigures(ctx: ServiceContext, month: string, asOf: string) {
-  const pick = monthPick(month);
+function monthFigures(ctx: ServiceContext, month: string, asOf: string, officeCode: string) {
+  const pick = monthPick(month, officeCode);
   const groups = groupedCounts(ctx.db, pick, asOf);
   const stages = new Map(stageCounts(ctx.db, pick, asOf).map((s) => [s.kind, s]));
   return { groups, totals: totalsOf(groups.find((g) => g.dimension === 'all')), stages, repeat: repeatCounts(ctx.db, pick, REPEAT_WINDOW_DAYS) };
@@ -227,19 +260,48 @@ function majorComplaint(r: MajorRecord): MajorComplaint {
   };
 }
 
-/** Recurring problems with their measures as printed: `编号：措施`, later rounds named. */
-function recurringProblems(ctx: ServiceContext, month: string): RecurringProblem[] {
-  return recurringRecords(ctx.db, monthPick(month), RECURRING_MIN).map((r) => ({
+/** Recurring problems with their measures as printed: `编号：措施`, later rounds named; whose, in the all-offices report. */
+function recurringProblems(ctx: ServiceContext, month: string, scope: OfficeScope): RecurringProblem[] {
+  const names = new Map(scope.offices.map((o) => [o.code, officeLabel(o)]));
+  return recurringRecords(ctx.db, monthPick(month, scope.officeCode), RECURRING_MIN).map(({ officeCode, ...r }) => ({
+    ...(scope.allOfSeveral && { office: names.get(officeCode) ?? officeCode }),
     ...r,
     measures: r.measures.map((m) => `${m.number}${m.round > 1 ? ` 第${m.round}轮` : ''}：${m.measures}`),
   }));
 }
 
-/** The 月度投诉统计报表 of `month` (YYYY-MM), each rate beside last month's. */
-export function monthlyReportData(ctx: ServiceContext, { month }: { month: string }): MonthlyReport {
+/**
+ * The all-offices report's line per office, in the order of `offices:list`; an office code with
+ * complaints but no longer listed (the desk's code was changed in 设置) gets a line of its own, so
+ * the lines always add up to the consolidated figures.
+ */
+function officeRows(groups: GroupCounts[], scope: OfficeScope): OfficeReportRow[] {
+  const counts = new Map(groups.filter((g) => g.dimension === 'office').map((g) => [g.key, g]));
+  const listed = new Set(scope.offices.map((o) => o.code));
+  const unlisted = [...counts.keys()].filter((code) => !listed.has(code)).sort().map((code) => ({ code, name: '' }));
+  return [...scope.offices, ...unlisted].map((o) => {
+    const t = totalsOf(counts.get(o.code));
+    return {
+      officeCode: o.code,
+      officeName: o.name,
+      totals: t,
+      closed: Number(counts.get(o.code)?.closed ?? 0),
+      onTime: ratio(t.closedOnTime, t.closedOnTime + t.closedLate),
+      followUp: followUpRatio(t),
+      satisfaction: satisfactionRatio(t),
+    };
+  });
+}
+
+/**
+ * The 月度投诉统计报表 of `month` (YYYY-MM), each rate beside last month's: of one office, or of
+ * every office in the database, with one line per office when there are several.
+ */
+export function monthlyReportData(ctx: ServiceContext, { month, officeCode }: { month: string; officeCode?: string }): MonthlyReport {
   const asOf = asOfNow(ctx);
-  const current = monthFigures(ctx, month, asOf);
-  const previous = monthFigures(ctx, shiftMonth(month, -1), asOf);
+  const scope = officeScope(ctx, officeCode);
+  const current = monthFigures(ctx, month, asOf, scope.officeCode);
+  const previous = monthFigures(ctx, shiftMonth(month, -1), asOf, scope.officeCode);
   const { total } = current.totals;
   const [y, m] = month.split('-').map(Number) as [number, number];
   const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -250,22 +312,25 @@ export function monthlyReportData(ctx: ServiceContext, { month }: { month: strin
   };
 
   return {
-    officeName: getSettings(ctx).officeName,
+    officeName: scope.officeName,
+    officeCode: scope.officeCode,
+    byOffice: scope.allOfSeveral ? officeRows(current.groups, scope) : [],
     month,
     period: { from: `${month}-01`, to: `${month}-${String(lastDay).padStart(2, '0')}` },
     asOf,
     totals: current.totals,
-    byCategory: breakdown(current.groups, 'category', listKeys(ctx, 'categories'), total),
-    byDepartment: breakdown(current.groups, 'department', [...listKeys(ctx, 'departments'), { key: '', name: '未指定部门', always: false }], total),
+    // Across offices these tables add up the rows of the same name (see groupedCounts).
+    byCategory: breakdown(current.groups, 'category', listKeys(ctx, 'categories', scope), total),
+    byDepartment: breakdown(current.groups, 'department', [...listKeys(ctx, 'departments', scope), { key: '', name: '未指定部门', always: false }], total),
     byChannel: breakdown(current.groups, 'channel', CHANNELS.map((c) => ({ key: c, name: channelName(c), always: true })), total),
     bySeverity: breakdown(current.groups, 'severity', SEVERITIES.map((s) => ({ key: s, name: labelOf(SEVERITY_OPTIONS, s), always: true })), total),
     rates: {
       onTime: DEADLINE_KINDS.map((kind) => ({ kind, stage: DEADLINE_KIND_NAMES[kind], ...line(onTime(kind)) })),
-      followUp: { ...line((f) => ratio(f.totals.followedUp, f.totals.followUpOwed)), goal: 1 },
-      satisfaction: line((f) => ratio(f.totals.satisfied + f.totals.basicallySatisfied, f.totals.followedUp)),
+      followUp: { ...line((f) => followUpRatio(f.totals)), goal: 1 },
+      satisfaction: line((f) => satisfactionRatio(f.totals)),
       repeat: line((f) => ratio(f.repeat.repeats, f.repeat.total)),
     },
-    majors: majorRecords(ctx.db, monthPick(month)).map(majorComplaint),
-    recurring: recurringProblems(ctx, month),
+    majors: majorRecords(ctx.db, monthPick(month, scope.officeCode)).map(majorComplaint),
+    recurring: recurringProblems(ctx, month, scope),
   };
 }

@@ -61,6 +61,8 @@ export const CHANNEL_NAMES = [
   'exchange:pickFolder',
   'exchange:pickFiles',
   'clock:set',
+  'offices:list',
+  'offices:directory',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -64,6 +64,8 @@ import {
   type CalendarFile,
   type CalendarOverview,
 } from './calendar.schema';
+import type { OfficeInfo } from './exchange.schema';
+import { officeDirectoryQuerySchema, type OfficeDirectory } from './office.schema';
 
 interface ChannelSpec<S extends z.ZodType, O> {
   input: S;
@@ -203,6 +205,10 @@ export const CONTRACT = {
   'exchange:pickFiles': channel<{ paths: string[] }>()(noInput),
   /** Tests only: pin the clock (refused unless the process was started with COMPLAINT_DESK_TEST_CLOCK=1). */
   'clock:set': channel<{ now: string }>()(z.object({ now: z.iso.datetime({ offset: true, error: '时间格式不正确' }).nullable() })),
+  /** The offices whose records are here: this one first, then those merged from exports (head office). */
+  'offices:list': channel<OfficeInfo[]>()(noInput),
+  /** One office's departments and categories, for the register's filters when that office is chosen. */
+  'offices:directory': channel<OfficeDirectory>()(officeDirectoryQuerySchema),
 } satisfies Record<ChannelName, ChannelSpec<z.ZodType, unknown>>;
 
 // Compile-time check that CHANNEL_NAMES lists exactly the contract's keys.

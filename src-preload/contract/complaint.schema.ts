@@ -21,6 +21,7 @@ import {
   type Validity,
 } from './enums';
 import type { ComplaintProcess } from './lifecycle.schema';
+import { officeFilterSchema } from './office.schema';
 
 /**
  * The fields of the 投诉记录表 (procedure §3) that reception fills in. Optional fields carry no
@@ -126,6 +127,8 @@ export const complaintListSchema = z
     receivedTo: dateOnlySchema('受理结束日期').optional(),
     /** Free text over complainant name, room, phone, number and description. */
     text: z.string().trim().max(100, '搜索内容不能超过 100 个字').optional(),
+    /** One office's complaints (head office holds several); absent or '': every office. */
+    officeCode: officeFilterSchema,
     page: z.number().int().min(1, '页码从 1 开始').default(1),
     pageSize: z.number().int().min(1).max(200, '每页最多 200 条').default(50),
     sort: z.enum(COMPLAINT_SORT_KEYS).default('receivedAt'),
@@ -153,6 +156,8 @@ export interface Complaint extends ComplaintFields {
 
 export interface ComplaintListRow {
   id: string;
+  /** The office that took the complaint in (its number starts with it). */
+  officeCode: string;
   number: string;
   receivedAt: string;
   channel: Channel;

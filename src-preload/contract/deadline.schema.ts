@@ -3,6 +3,7 @@ import { idSchema } from './common.schema';
 import { SEVERITIES, URGENCIES, severitySchema, urgencySchema } from './enums';
 import type { ComplaintStatus, DeadlineKind, LifecycleAction, Severity, Urgency } from './enums';
 import { optionalWallTimeSchema, wallTimeSchema } from './common.schema';
+import { officeFilterSchema } from './office.schema';
 
 /** A time allowed: on the clock (minutes, hours) or in working days of the official calendar (§6). */
 export const DURATION_UNITS = ['minutes', 'hours', 'working_days'] as const;
@@ -84,6 +85,8 @@ export const boardQuerySchema = z
   .object({
     departmentId: idSchema('部门').optional(),
     severity: severitySchema.optional(),
+    /** One office's open complaints (head office holds several); absent or '': every office. */
+    officeCode: officeFilterSchema,
   })
   .default({});
 

@@ -15,3 +15,4 @@ export * from './print.schema';
 export * from './report.schema';
 export * from './register-export.schema';
 export * from './exchange.schema';
+export * from './office.schema';

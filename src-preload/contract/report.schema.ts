@@ -30,6 +30,11 @@ import type { DeadlineKind } from './enums';
  * - The department of a complaint in the report's tables is the one responsible for it: the latest
  *   handling round's department, before dispatch the department complained about.
  * - Statuses and open deadlines are read as they are when the report is made (`asOf`).
+ * - Head office (a database holding several offices' records, issue 5): every figure is for one
+ *   office (`officeCode`) or for all of them. The all-offices report adds one row per office
+ *   (`byOffice`); its tables by category and department add up the offices' rows of the same name
+ *   (each office has its own 工程部); repeats and recurring problems are found within each office
+ *   (rooms, phones and buildings belong to one estate).
  */
 
 /** A required date: its own message when missing, the field's name in every message. */
@@ -49,6 +54,7 @@ export const registerPrintInputSchema = z
     channel: listFilters.channel,
     severity: listFilters.severity,
     text: listFilters.text,
+    officeCode: listFilters.officeCode,
     /** 138****5678 unless the desk prints its own copy (PROCEDURES §8: residents' numbers are protected). */
     maskPhone: z.boolean({ error: '隐藏电话号码的选项无效' }).default(true),
   })
@@ -62,6 +68,8 @@ export const monthlyReportInputSchema = z.object({
     .string({ error: '请选择月份' })
     .trim()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM，例如 2026-11'),
+  /** One office's report; absent or '': the report of every office in the database. */
+  officeCode: complaintListSchema.shape.officeCode,
 });
 export type MonthlyReportInput = z.input<typeof monthlyReportInputSchema>;
 
@@ -122,6 +130,7 @@ export interface RegisterRow {
 }
 
 export interface RegisterPrintData {
+  /** The office printed in the header: the one filtered on, or 全部服务中心 at head office. */
   officeName: string;
   /** 期间, both days inclusive. */
   period: { from: string; to: string };
@@ -194,6 +203,8 @@ export interface MajorComplaint {
 
 /** The same building, or the same category, with 3 or more valid complaints in the month. */
 export interface RecurringProblem {
+  /** All-offices report only: whose problem, `名称（代码）`. */
+  office?: string;
   kind: 'building' | 'category';
   /** The building (3栋) or the category's name. */
   name: string;
@@ -203,8 +214,28 @@ export interface RecurringProblem {
   measures: string[];
 }
 
-export interface MonthlyReport {
+/** One office's line in the all-offices report (issue 5: one row per office). */
+export interface OfficeReportRow {
+  officeCode: string;
   officeName: string;
+  totals: ReportTotals;
+  /** Received in the month and 已办结 by `asOf`. */
+  closed: number;
+  /** 按时办结率: 按时办结 ÷ (按时办结 + 超时). */
+  onTime: Ratio;
+  /** 回访率: 已回访 ÷ 应回访. */
+  followUp: Ratio;
+  /** 满意率: (满意 + 基本满意) ÷ 已回访. */
+  satisfaction: Ratio;
+}
+
+export interface MonthlyReport {
+  /** The office printed in the header: the one asked for, or 全部服务中心 at head office. */
+  officeName: string;
+  /** The office asked for; '' for every office. */
+  officeCode: string;
+  /** One row per office, in the order of `offices:list`; empty unless this is the all-offices report of several offices. */
+  byOffice: OfficeReportRow[];
   /** YYYY-MM */
   month: string;
   period: { from: string; to: string };

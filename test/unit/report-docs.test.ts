@@ -67,6 +67,8 @@ const DATA: RegisterPrintData = {
 const ratio = (count: number, of: number): Ratio => ({ count, of, rate: of > 0 ? count / of : null });
 const REPORT: MonthlyReport = {
   officeName: '阳光花园服务中心',
+  officeCode: '',
+  byOffice: [],
   month: '2026-11',
   period: { from: '2026-11-01', to: '2026-11-30' },
   asOf: '2026-12-01 09:00',

@@ -317,6 +317,14 @@ export const en: Messages = {
     overdue: '{number}: {kind} overdue',
     soon: '{number}: {kind} due {due}',
   },
+  offices: {
+    label: 'Service centre',
+    all: 'All service centres',
+    option: '{name} ({code})',
+    column: 'Centre',
+    pickOfficeFirst: 'Choose a service centre first',
+    allReportHint: 'All service centres: the figures of every centre together, plus one row per centre; categories and departments of the same name are counted together.',
+  },
   print: {
     menu: 'Print',
     complaint_record: 'Complaint record',

@@ -315,6 +315,14 @@ export const zhCN = {
     overdue: '{number} {kind}已逾期',
     soon: '{number} {kind}将于 {due} 到期',
   },
+  offices: {
+    label: '服务中心',
+    all: '全部服务中心',
+    option: '{name}（{code}）',
+    column: '服务中心',
+    pickOfficeFirst: '先选择服务中心',
+    allReportHint: '全部服务中心：汇总各服务中心的数据，另列每个服务中心一行；同名的类别、部门合并统计。',
+  },
   print: {
     menu: '打印',
     complaint_record: '投诉记录表',

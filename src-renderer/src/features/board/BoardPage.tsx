@@ -4,7 +4,8 @@ import { BOARD_COLUMNS, SEVERITIES, type Board, type BoardCard, type BoardColumn
 import { call } from '../../lib/api';
 import { formatDuration } from '../../lib/format';
 import { fill, useI18n } from '../../app/i18n';
-import { useLookups } from '../../app/lookups';
+import { OfficeSelect } from '../offices/OfficeSelect';
+import { useOfficeChoices, useOffices } from '../offices/useOffices';
 import { hrefOf } from '../../app/router';
 import { onDataChanged } from '../../lib/data-events';
 
@@ -14,7 +15,10 @@ const COLUMN_COLOR: Record<BoardColumn, string> = { overdue: 'red', today: 'oran
 /** The deadline board (时限看板): every open complaint under its next deadline. Refreshes each minute and after every change. */
 export function BoardPage() {
   const { m } = useI18n();
-  const { departments } = useLookups();
+  const offices = useOffices();
+  const [officeCode, setOfficeCode] = useState('');
+  // Each office has its own departments: the choices are the chosen office's.
+  const { departments, pickOfficeFirst } = useOfficeChoices(offices, officeCode);
   const [departmentId, setDepartmentId] = useState('');
   const [severity, setSeverity] = useState('');
   const [board, setBoard] = useState<Board | null>(null);
@@ -22,12 +26,12 @@ export function BoardPage() {
 
   const load = useCallback(async () => {
     try {
-      setBoard(await call('board:get', { ...(departmentId && { departmentId }), ...(severity && { severity: severity as Severity }) }));
+      setBoard(await call('board:get', { ...(officeCode && { officeCode }), ...(departmentId && { departmentId }), ...(severity && { severity: severity as Severity }) }));
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [departmentId, severity]);
+  }, [officeCode, departmentId, severity]);
 
   useEffect(() => {
     void load();
@@ -50,7 +54,15 @@ export function BoardPage() {
         {board && <Text size="sm" c="dimmed">{fill(m.board.updatedAt, { time: board.now })}</Text>}
       </Group>
       <Group gap="xs" align="flex-end">
-        <NativeSelect label={m.board.department} value={departmentId} onChange={(e) => setDepartmentId(e.currentTarget.value)} data={[all, ...departments.map((d) => ({ value: d.id, label: d.name }))]} />
+        <OfficeSelect offices={offices} value={officeCode} onChange={(code) => (setOfficeCode(code), setDepartmentId(''))} />
+        <NativeSelect
+          label={m.board.department}
+          value={departmentId}
+          onChange={(e) => setDepartmentId(e.currentTarget.value)}
+          disabled={pickOfficeFirst}
+          title={pickOfficeFirst ? m.offices.pickOfficeFirst : undefined}
+          data={[all, ...departments.map((d) => ({ value: d.id, label: d.name }))]}
+        />
         <NativeSelect label={m.board.severity} value={severity} onChange={(e) => setSeverity(e.currentTarget.value)} data={[all, ...SEVERITIES.map((s) => ({ value: s, label: m.severity[s] }))]} />
       </Group>
       {error && <Alert color="red">{error}</Alert>}

@@ -10,6 +10,8 @@ import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { navigate } from '../../app/router';
 import { StatusBadge } from '../complaint/StatusBadge';
+import { OfficeSelect } from '../offices/OfficeSelect';
+import { useOfficeChoices, useOffices } from '../offices/useOffices';
 
 const PAGE_SIZE = 50;
 
@@ -22,8 +24,10 @@ interface Filters {
   receivedFrom: string;
   receivedTo: string;
   text: string;
+  /** Head office: one office's complaints ('' = every office). */
+  officeCode: string;
 }
-const NO_FILTERS: Filters = { status: '', departmentId: '', categoryId: '', channel: '', severity: '', receivedFrom: '', receivedTo: '', text: '' };
+const NO_FILTERS: Filters = { status: '', departmentId: '', categoryId: '', channel: '', severity: '', receivedFrom: '', receivedTo: '', text: '', officeCode: '' };
 
 /** Only the filters that are set; empty selects mean "all". */
 function toQuery(f: Filters, page: number): ComplaintListQuery {
@@ -38,14 +42,18 @@ function toQuery(f: Filters, page: number): ComplaintListQuery {
     ...(f.receivedFrom && { receivedFrom: f.receivedFrom }),
     ...(f.receivedTo && { receivedTo: f.receivedTo }),
     ...(f.text.trim() && { text: f.text.trim() }),
+    ...(f.officeCode && { officeCode: f.officeCode }),
   };
 }
 
 /** The register (投诉台账): every complaint, filtered and searched, newest first. */
 export function RegisterPage() {
   const { m } = useI18n();
-  const { departments, categories, settings } = useLookups();
+  const { settings } = useLookups();
+  const offices = useOffices();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // The department and category choices are the chosen office's (each office has its own 工程部).
+  const { several, departments, categories, pickOfficeFirst } = useOfficeChoices(offices, filters.officeCode);
   const [debouncedText] = useDebouncedValue(filters.text, 250);
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<ComplaintPage | null>(null);
@@ -68,6 +76,10 @@ export function RegisterPage() {
     setFilters((f) => ({ ...f, [key]: value }));
     setPage(1);
   };
+  const setOffice = (officeCode: string) => {
+    setFilters((f) => ({ ...f, officeCode, departmentId: '', categoryId: '' }));
+    setPage(1);
+  };
   const all = { value: '', label: m.common.all };
   const registerPrint = usePrint();
   const excelExport = useExcelExport();
@@ -87,10 +99,11 @@ export function RegisterPage() {
         {result && <Text c="dimmed" data-testid="register-total">{fill(m.register.total, { total: result.total })}</Text>}
       </Group>
       <Group gap="xs" align="flex-end">
+        <OfficeSelect offices={offices} value={filters.officeCode} onChange={setOffice} />
         <TextInput label={m.common.search} placeholder={m.register.searchPlaceholder} w={240} value={filters.text} onChange={set('text')} />
         <NativeSelect label={m.fields.status} value={filters.status} onChange={set('status')} data={[all, ...STATUSES.map((s) => ({ value: s, label: m.status[s] }))]} />
-        <NativeSelect label={m.register.department} value={filters.departmentId} onChange={set('departmentId')} data={[all, ...departments.map((d) => ({ value: d.id, label: d.name }))]} />
-        <NativeSelect label={m.fields.categoryId} value={filters.categoryId} onChange={set('categoryId')} data={[all, ...categories.map((c) => ({ value: c.id, label: c.name }))]} />
+        <NativeSelect label={m.register.department} value={filters.departmentId} onChange={set('departmentId')} disabled={pickOfficeFirst} title={pickOfficeFirst ? m.offices.pickOfficeFirst : undefined} data={[all, ...departments.map((d) => ({ value: d.id, label: d.name }))]} />
+        <NativeSelect label={m.fields.categoryId} value={filters.categoryId} onChange={set('categoryId')} disabled={pickOfficeFirst} title={pickOfficeFirst ? m.offices.pickOfficeFirst : undefined} data={[all, ...categories.map((c) => ({ value: c.id, label: c.name }))]} />
         <NativeSelect label={m.fields.channel} value={filters.channel} onChange={set('channel')} data={[all, ...CHANNELS.map((c) => ({ value: c, label: m.channel[c] }))]} />
         <NativeSelect label={m.fields.severity} value={filters.severity} onChange={set('severity')} data={[all, ...SEVERITIES.map((s) => ({ value: s, label: m.severity[s] }))]} />
         <TextInput type="date" label={m.register.from} value={filters.receivedFrom} onChange={set('receivedFrom')} />
@@ -112,6 +125,7 @@ export function RegisterPage() {
       <Table striped highlightOnHover withTableBorder data-testid="register-table" data-loaded={result ? 'true' : 'false'}>
         <Table.Thead>
           <Table.Tr>
+            {several && <Table.Th>{m.offices.column}</Table.Th>}
             <Table.Th>{m.fields.number}</Table.Th>
             <Table.Th>{m.fields.receivedAt}</Table.Th>
             <Table.Th>{m.fields.complainantName}</Table.Th>
@@ -131,6 +145,7 @@ export function RegisterPage() {
               onClick={() => navigate({ page: 'complaint', id: row.id })}
               onKeyDown={(e) => e.key === 'Enter' && navigate({ page: 'complaint', id: row.id })}
             >
+              {several && <Table.Td data-testid="register-office">{row.officeCode}</Table.Td>}
               <Table.Td>{row.number}</Table.Td>
               <Table.Td>{row.receivedAt}</Table.Td>
               <Table.Td>{row.complainantName}</Table.Td>

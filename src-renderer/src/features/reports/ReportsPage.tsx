@@ -5,6 +5,8 @@ import { call } from '../../lib/api';
 import { fill, useI18n } from '../../app/i18n';
 import { usePrint } from '../print/PrintPreview';
 import { lastMonth } from '../../lib/format';
+import { OfficeSelect } from '../offices/OfficeSelect';
+import { useOffices } from '../offices/useOffices';
 
 /** Head-office paperwork: the monthly report, and blank forms for the days the PC is down. */
 export function ReportsPage() {
@@ -12,6 +14,8 @@ export function ReportsPage() {
   const monthly = usePrint();
   const blank = usePrint();
   const [month, setMonth] = useState(lastMonth);
+  const offices = useOffices();
+  const [officeCode, setOfficeCode] = useState('');
 
   return (
     <Stack gap="md" data-page="reports">
@@ -22,10 +26,16 @@ export function ReportsPage() {
         </Text>
         <Group align="flex-end">
           <TextInput label={m.print.month} placeholder="YYYY-MM" value={month} onChange={(e) => setMonth(e.currentTarget.value)} w={140} />
-          <Button loading={monthly.busy} onClick={() => monthly.print(() => call('print:monthlyReport', { month }))}>
+          <OfficeSelect offices={offices} value={officeCode} onChange={setOfficeCode} />
+          <Button loading={monthly.busy} onClick={() => monthly.print(() => call('print:monthlyReport', { month, ...(officeCode && { officeCode }) }))}>
             {m.print.printMonthly}
           </Button>
         </Group>
+        {offices.length > 1 && !officeCode && (
+          <Text size="sm" c="dimmed" mt="xs">
+            {m.offices.allReportHint}
+          </Text>
+        )}
         {monthly.error && <Alert color="red" mt="sm">{monthly.error}</Alert>}
         {monthly.preview}
       </Paper>
