@@ -12,11 +12,10 @@ import { findPrintFile } from '../services/print-store';
 import { exportRegisterXlsx } from '../services/register-xlsx.service';
 import { AppError } from '../lib/app-error';
 import { setTestClock, testClockAllowed } from '../lib/clock';
-import { listOffices } from '../exchange/offices';
+import { listImportHistory, listOffices } from '../exchange/offices';
 import { officeDirectory } from '../services/office-scope';
 import { createExchangeJobs, type ExchangeJobs } from '../exchange/exchange-jobs';
 import { listCdxFiles, listDrives } from '../exchange/drives';
-import { listImportHistory } from '../exchange/offices';
 
 /** A handler answers at once, or later with a promise (PDF rendering). */
 export type Handler<K extends ChannelName> = (input: ChannelParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;

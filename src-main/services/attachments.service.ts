@@ -7,6 +7,7 @@ import { now } from '../lib/clock';
 import { ulid } from '../lib/ulid';
 import { sha256Of, sniffMime, storeAttachmentBytes } from './attachment-store';
 import type { ServiceContext } from './context';
+import { assertOwnComplaint } from './own-records';
 import { requireActor } from './actor';
 import { recordSignedCopy } from './signed-copies.service';
 import { getSettings } from './settings.service';
@@ -34,7 +35,9 @@ export function addAttachment(ctx: ServiceContext, input: AttachmentAdd): Attach
   if (!mime) throw invalid('dataBase64', '只能上传照片（JPG、PNG、WebP、GIF）或 PDF 扫描件');
   const sha256 = sha256Of(bytes);
   const actor = requireActor(ctx, input.actorId);
-  if (!getComplaint(ctx.db, input.complaintId)) throw notFound('投诉');
+  const complaint = getComplaint(ctx.db, input.complaintId);
+  if (!complaint) throw notFound('投诉');
+  assertOwnComplaint(ctx, complaint);
 
   // The file first: if the transaction then fails, an unreferenced file is harmless (same bytes, same name).
   storeAttachmentBytes(ctx.dataDir, sha256, bytes);
@@ -78,6 +81,7 @@ export function removeAttachment(ctx: ServiceContext, input: { complaintId: stri
       const actor = requireActor(ctx, input.actorId);
       const attachment = findAttachment(ctx.db, input.complaintId, input.attachmentId);
       if (!attachment) throw notFound('附件');
+      assertOwnComplaint(ctx, getComplaint(ctx.db, input.complaintId)!);
       const at = now().toISOString();
       markRemoved(ctx.db, attachment.id, at);
       logAttachmentEvent(ctx, 'attachment_removed', input.complaintId, actor, attachment.fileName, at);

@@ -29,6 +29,7 @@ import { ulid } from '../lib/ulid';
 import type { Transaction } from 'better-sqlite3';
 import type { Db } from '../db/connection';
 import type { ServiceContext } from './context';
+import { assertOwnComplaint } from './own-records';
 import { getSettings } from './settings.service';
 import { requireActor } from './actor';
 import { complaintProcess } from './process.service';
@@ -165,6 +166,7 @@ export function updateComplaint(ctx: ServiceContext, { id, version, actorId, pat
     .transaction(() => {
       const current = getComplaint(ctx.db, id);
       if (!current) throw notFound('投诉');
+      assertOwnComplaint(ctx, current);
       if (current.version !== version) {
         throw new AppError('CONFLICT', `该投诉已被他人修改（当前第 ${current.version} 版，您编辑的是第 ${version} 版），请刷新后再改`);
       }

@@ -283,7 +283,8 @@ export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string;
 
 /** Open deadlines overdue or due within the hour: what the desk is told about. */
 export function deadlineAlerts(ctx: ServiceContext): DeadlineAlert[] {
-  const { timeZone } = getSettings(ctx);
+  // Only this office's deadlines: merged offices' complaints are theirs to handle (own-records.ts).
+  const { timeZone, officeCode } = getSettings(ctx);
   const nowWall = toWallTime(now(), timeZone);
   const rows = readBoardRows(ctx);
   const { open, complaints } = rows;
@@ -295,7 +296,7 @@ export function deadlineAlerts(ctx: ServiceContext): DeadlineAlert[] {
     const minutes = minutesUntil(nowMs, dueMs[i]!);
     if (minutes > 60) break; // soonest first
     const c = complaints.get(d.complaintId);
-    if (!c || c.status === 'closed' || (c.status === 'on_hold' && d.kind === 'resolution')) continue;
+    if (!c || c.office_code !== officeCode || c.status === 'closed' || (c.status === 'on_hold' && d.kind === 'resolution')) continue;
     alerts.push({ deadlineId: d.id, complaintId: d.complaintId, number: c.number, kind: d.kind, dueAt: d.dueAt, overdue: minutes < 0 });
   }
   return alerts;

@@ -28,6 +28,7 @@ import type { ServiceContext } from './context';
 import { dueContext, saveDeadline, wallNow } from './deadlines.service';
 import { getComplaintDetail } from './complaints.service';
 import { getSettings } from './settings.service';
+import { assertOwnComplaint } from './own-records';
 
 /** What a step's effect function gets: the complaint as it was, who acts, and when. */
 interface StepContext {
@@ -215,6 +216,7 @@ export function runStep<A extends LifecycleAction>(ctx: ServiceContext, action: 
       const complaint = getComplaint(ctx.db, input.id);
       const columns = getLifecycleColumns(ctx.db, input.id);
       if (!complaint || !columns) throw notFound('投诉');
+      assertOwnComplaint(ctx, complaint);
       if (complaint.version !== input.version) {
         throw new AppError('CONFLICT', `该投诉已被他人修改（当前第 ${complaint.version} 版），请刷新后再操作`);
       }
@@ -275,9 +277,10 @@ export function sweepAutoMajor(ctx: ServiceContext): number {
   const cutoff = addMinutesToWall(at, -due.policy.autoMajorDays * 24 * 60, due.timeZone);
   const candidates = stmt(ctx.db, 
       `SELECT id, version, severity FROM complaints
-       WHERE status IN ('registered', 'dispatched', 'in_progress', 'on_hold') AND validity = 'valid' AND severity != 'major' AND received_at <= ?`,
+       WHERE status IN ('registered', 'dispatched', 'in_progress', 'on_hold') AND validity = 'valid' AND severity != 'major' AND received_at <= ?
+         AND office_code = ?`, // other offices' complaints are theirs to upgrade (own-records.ts)
     )
-    .all(cutoff) as { id: string; version: number; severity: string }[];
+    .all(cutoff, getSettings(ctx).officeCode) as { id: string; version: number; severity: string }[];
   if (candidates.length === 0) return 0;
   ctx.db
     .transaction(() => {

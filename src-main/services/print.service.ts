@@ -32,6 +32,7 @@ import { renderPdf } from '../pdf/render';
 import { requireActor } from './actor';
 import { getComplaintDetail } from './complaints.service';
 import type { ServiceContext } from './context';
+import { assertOwnComplaint } from './own-records';
 import { wallNow } from './deadlines.service';
 import { storePrintFile } from './print-store';
 import { getSettings } from './settings.service';
@@ -126,6 +127,7 @@ export interface ComplaintFormPrint {
 export async function printComplaintForm(ctx: ServiceContext, input: ComplaintFormPrint): Promise<PrintedPdf> {
   const actor = requireActor(ctx, input.actorId);
   const detail = getComplaintDetail(ctx, input.complaintId);
+  assertOwnComplaint(ctx, detail.complaint); // a print is recorded as the complaint's next version
   const id = ulid();
   const at = wallNow(ctx);
   const version = ctx.db

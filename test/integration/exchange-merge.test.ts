@@ -19,6 +19,8 @@ import { COMPLAINT_TABLES, DIRECTORY_TABLES, snapshotSchema } from '../../src-ma
 import type { ImportFileResult, MergeSummary } from '../../src-preload/contract';
 import { openTestApp, setUpOffice, type TestApp } from '../helpers/app';
 import { snapshotAll } from '../helpers/db-snapshot-all';
+import { onePixelPng } from '../helpers/files';
+import { sweepAutoMajor } from '../../src-main/services/lifecycle.service';
 import { childScript, startChild } from '../helpers/child-process';
 import { decryptToFile, describeSnapshot, makeFolder, PASSPHRASE, seal, seedOffice, TEST_KDF, type SeededOffice } from '../helpers/exchange';
 import { create, setNow, step, unpinClock, validInput } from './lifecycle-fixtures';
@@ -149,6 +151,27 @@ describe('round trip', () => {
     expect(new Set(names).size).toBe(names.length);
     const stored = hq.ctx.db.prepare("SELECT count(*) FROM departments WHERE name = '工程部'").pluck().get();
     expect(stored).toBe(2); // ZB01's own and YGHA's
+  });
+
+  it('merged complaints are the sending office’s: head office may read them, not change them', () => {
+    const before = snapshotAll(hq.ctx.db);
+    const d = hq.ok('complaints:get', { id: seeded.complaints[0]!.complaint.id });
+    const actorId = hq.ok('staff:list', {})[0]!.id;
+    const refusals = [
+      hq.call('complaints:update', { id: d.complaint.id, version: d.complaint.version, actorId, patch: { room: '999' } }),
+      hq.call('lifecycle:escalate', { id: d.complaint.id, version: d.complaint.version, actorId, level: 'director', reason: '总部督办' }),
+      hq.call('attachments:add', { complaintId: d.complaint.id, actorId, fileName: '照片.png', dataBase64: onePixelPng().toString('base64') }),
+    ];
+    for (const r of refusals) {
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.error.message).toContain(`属于服务中心 YGHA`);
+    }
+    // Nor does head office's clock upgrade them to major (two months on) or alert on their deadlines.
+    setNow(hq, '2027-01-20 10:00');
+    expect(sweepAutoMajor(hq.ctx)).toBe(0);
+    expect(hq.ok('deadlines:alerts', {})).toEqual([]);
+    const after = snapshotAll(hq.ctx.db);
+    expect(after).toEqual(before);
   });
 
   it('the import history has the file with its counts and office', () => {
