@@ -31,6 +31,7 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { LATEST_VERSION, MIGRATIONS } from '../db/migrations';
+import { log } from '../lib/log';
 import { readCdx } from './cdx-format';
 import { contentHash } from './content-hash';
 import { ExchangeError, exchangeErrors, throwIfAborted } from './exchange-error';
@@ -113,6 +114,7 @@ function openChecked(path: string, version: number, manifest: ExportManifest): {
     db.pragma('mmap_size = 0');
     db.pragma('query_only = ON');
     let quick: string[];
+    const checking = performance.now();
     try {
       quick = db.prepare('PRAGMA quick_check').pluck().all() as string[];
     } catch (error) {
@@ -128,7 +130,9 @@ function openChecked(path: string, version: number, manifest: ExportManifest): {
     if (difference) throw exchangeErrors.schemaMismatch(difference);
     // From here on the file holds only our plain tables: reading them runs nothing of the sender's.
 
+    const quickMs = performance.now() - checking;
     if (db.prepare('PRAGMA foreign_key_check').all().length > 0) throw exchangeErrors.contentMismatch('有记录引用了不存在的记录');
+    log.info(`received file checks: quick_check ${Math.round(quickMs)} ms, foreign keys ${Math.round(performance.now() - checking - quickMs)} ms`);
     const expectedTables = [...schema.tables, ATTACHMENT_FILES_TABLE];
     const manifestTables = Object.keys(manifest.counts).sort();
     if (JSON.stringify(manifestTables) !== JSON.stringify([...expectedTables].sort())) throw exchangeErrors.contentMismatch('清单中的表与文件不符');
@@ -156,6 +160,7 @@ export async function openImport(dataDir: string, cdxPath: string, passphrase: s
   const { signal } = options;
   const report = options.onProgress ?? (() => undefined);
   const tempPath = exchangeTempFile(dataDir, 'import');
+  const started = performance.now();
   let db: Database.Database | undefined;
   try {
     const read = await readCdx(cdxPath, passphrase, { outPath: tempPath, signal, onProgress: (done, total) => report('decrypt', done, total) });
@@ -164,11 +169,13 @@ export async function openImport(dataDir: string, cdxPath: string, passphrase: s
     if (manifest.snapshotBytes !== read.header.bodyBytes) throw exchangeErrors.contentMismatch('清单中的大小不符');
     throwIfAborted(signal);
 
+    const decrypted = performance.now();
     report('check', 0, 1);
     const version = await checkSqliteHeader(tempPath);
     const opened = openChecked(tempPath, version, manifest);
     db = opened.db;
     report('check', 1, 1);
+    log.info(`opened ${cdxPath}: decrypted in ${Math.round(decrypted - started)} ms, checked in ${Math.round(performance.now() - decrypted)} ms`);
 
     if (options.verifyContentHash ?? true) {
       const hash = await contentHash(db, opened.schema.tables, {

@@ -100,6 +100,10 @@ test('an office exports to the stick; head office imports it, sees the complaint
     await expect(register).toContainText('欧阳堃');
     await expect(register).toContainText('司马玥');
     await expect(register).toContainText('YGHA-20261102-001');
+    // Opened at head office, a merged complaint is the office's record: shown, not editable.
+    await register.getByText('欧阳堃').click();
+    await expect(page.getByTestId('other-office')).toContainText('本投诉属于服务中心 YGHA');
+    await expect(page.getByRole('button', { name: '保存修改' })).toHaveCount(0);
 
     // The same file again: recognised, nothing changed.
     form = await openImport(page, hq, stick);

@@ -139,6 +139,8 @@ export const en: Messages = {
     auto_major: 'Auto-escalated',
     by: '{actor}',
     emptyValue: '(empty)',
+    otherOffice:
+      'This complaint belongs to centre {office} and was merged from its export: read only here. Department: {department}; category: {category}; received by: {receiver}. Changes are made at that centre and exported again.',
     notFound: 'Complaint not found',
   },
   settings: {

@@ -138,6 +138,7 @@ export const zhCN = {
     by: '{actor}',
     emptyValue: '（空）',
     notFound: '找不到该投诉',
+    otherOffice: '本投诉属于服务中心 {office}，由其导出文件合并而来，这里只能查看。部门：{department}；类别：{category}；接待人：{receiver}。如需修改，请在该服务中心办理后重新导出。',
   },
   settings: {
     title: '设置',

@@ -18,6 +18,7 @@ import { showServerError } from '../../lib/forms';
 import { formKeyHandler } from '../../lib/keyboard';
 import { fill, useI18n } from '../../app/i18n';
 import { useOperator } from '../../app/operator';
+import { useLookups } from '../../app/lookups';
 import { hrefOf } from '../../app/router';
 import { ComplaintFields } from './ComplaintFields';
 import { StatusBadge } from './StatusBadge';
@@ -83,7 +84,10 @@ interface ViewProps {
 function ComplaintView({ detail, reload, message, setMessage, initialStep }: ViewProps) {
   const { m } = useI18n();
   const { operatorId } = useOperator();
+  const { settings } = useLookups();
   const { complaint } = detail;
+  // Another office's record, merged from its export: shown, never edited here (main refuses it too).
+  const readOnly = complaint.officeCode !== settings.officeCode;
   const form = useForm<ComplaintCreateInput>({ resolver: zodResolver(complaintCreateSchema), defaultValues: fieldsOf(complaint) });
   const [saving, setSaving] = useState(false);
   const [history, setHistory] = useState<PrintRecord[]>([]);
@@ -150,33 +154,49 @@ function ComplaintView({ detail, reload, message, setMessage, initialStep }: Vie
               onKeyDown={formKeyHandler(save)}
             >
               <Stack>
-                <ComplaintFields form={form} lockValidity />
+                {readOnly && (
+                  <Alert color="blue" data-testid="other-office">
+                    {fill(m.detail.otherOffice, {
+                      office: complaint.officeCode,
+                      department: complaint.complainedDepartmentName || m.detail.emptyValue,
+                      category: complaint.categoryName,
+                      receiver: complaint.receiverName,
+                    })}
+                  </Alert>
+                )}
+                <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+                  <ComplaintFields form={form} lockValidity />
+                </fieldset>
                 {locked.length > 0 && (
                   <Alert color="yellow" data-testid="locked-fields">
                     {fill(m.print.locked, { fields: fieldLabels(locked).join('、') })}
                   </Alert>
                 )}
                 {message && <Alert color={message.color}>{message.text}</Alert>}
-                <Group justify="flex-end">
-                  <Button type="submit" loading={saving}>
-                    {m.detail.saveChanges}
-                  </Button>
-                </Group>
+                {!readOnly && (
+                  <Group justify="flex-end">
+                    <Button type="submit" loading={saving}>
+                      {m.detail.saveChanges}
+                    </Button>
+                  </Group>
+                )}
               </Stack>
             </form>
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
-            <ProcessPanel detail={detail} reload={reload} initialStep={initialStep} />
-            <ComplaintPrintPanel
-              detail={detail}
-              history={history}
-              reload={async () => {
-                await loadHistory();
-                await reload();
-              }}
-            />
+            {!readOnly && <ProcessPanel detail={detail} reload={reload} initialStep={initialStep} />}
+            {!readOnly && (
+              <ComplaintPrintPanel
+                detail={detail}
+                history={history}
+                reload={async () => {
+                  await loadHistory();
+                  await reload();
+                }}
+              />
+            )}
             <AttachmentsPanel complaintId={complaint.id} attachments={detail.attachments} onChange={reload} />
             <Paper withBorder p="md">
               <Text fw={600} mb="sm">
