@@ -5,7 +5,8 @@
  *   incoming one may win (below) and differs; nothing is ever deleted.
  * - Who may win: a directory row (department, category, staff) when its `updated_at` is later; a
  *   complaint when its `updated_at` is later (ties: the higher record `version`); a row that hangs
- *   off a complaint (timeline, rounds, follow-ups, deadlines, prints …) when its complaint wins.
+ *   off a complaint (timeline, rounds, follow-ups, deadlines, prints …) when its complaint wins, or
+ *   when the file is the newest export of its office merged so far.
  *   So importing an older export after a newer one changes nothing that the newer one brought, and
  *   the timeline is a union: entries the database lacks are added whoever wins.
  * - Re-importing the same file finds every row present and equal: nothing is written.
@@ -66,7 +67,10 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 function mayReplace(table: string): string {
   if (DIRECTORY.has(table)) return 'i.updated_at > m.updated_at';
   if (table === 'complaints') return '(i.updated_at > m.updated_at OR (i.updated_at = m.updated_at AND i.version > m.version))';
-  return "i.complaint_id IN (SELECT id FROM temp.merge_stage WHERE tbl = 'complaints' AND kind = 'replace')";
+  // A row of a complaint has no version of its own: it follows its complaint, or the file when the
+  // file is the newest export of that office merged so far (a calendar change at the office moves
+  // open deadlines without touching the complaint).
+  return "($fileIsNewest OR i.complaint_id IN (SELECT id FROM temp.merge_stage WHERE tbl = 'complaints' AND kind = 'replace'))";
 }
 
 /** The value written for each column: the incoming one, except a directory row's office (see the header). */
@@ -86,6 +90,8 @@ class Merger {
   constructor(
     private readonly db: Database.Database,
     private readonly opened: OpenedImport,
+    /** No export of this office merged here so far is newer than this file. */
+    private readonly fileIsNewest: boolean,
   ) {}
 
   private columnsOf(table: string): string[] {
@@ -108,7 +114,7 @@ class Merger {
          FROM imp."${table}" i LEFT JOIN main."${table}" m ON m.id = i.id
          WHERE m.id IS NULL OR ((${differs}) AND ${mayReplace(table)})`,
       )
-      .run(table);
+      .run(...(DIRECTORY.has(table) || table === 'complaints' ? [table] : [table, { fileIsNewest: this.fileIsNewest ? 1 : 0 }]));
   }
 
   private refuse(table: string, id: string, reason: string): void {
@@ -252,7 +258,8 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
       CREATE TEMP TABLE merge_refused (tbl TEXT NOT NULL, id TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID;
     `);
     const seenBefore = db.prepare('SELECT 1 FROM exchange_imports WHERE fingerprint = ?').get(opened.fingerprint) !== undefined;
-    const merger = new Merger(db, opened);
+    const newestMerged = db.prepare('SELECT last_exported_at FROM offices WHERE code = ?').pluck().get(manifest.office.code) as string | undefined;
+    const merger = new Merger(db, opened, newestMerged === undefined || manifest.exportedAt > newestMerged);
     const merged: TableMerge[] = [];
     /** Milliseconds per table, for the log (what a slow import spent its time on). */
     const timings: Record<string, number> = {};

@@ -282,6 +282,27 @@ describe('newer and older exports of one office', () => {
     expect(officeRecords(hq.ctx.db, 'YGHA')).toEqual(officeRecords(office.ctx.db, 'YGHA'));
   });
 
+  it('a newer export carries rows whose complaint did not change: deadlines moved by a calendar edit at the office', async () => {
+    const { hq, actorId } = headOffice();
+    merged((await importInto(hq, actorId, newer))[0]);
+    const deadlines = () => sortedRows(hq.ctx.db, "SELECT d.* FROM complaint_deadlines d JOIN complaints c ON c.id = d.complaint_id WHERE c.office_code = 'YGHA'");
+    const before = deadlines();
+    // A day later, a holiday inside the open complaints' deadline windows: the office's open deadlines move.
+    setNow(office, '2026-12-05 09:00');
+    office.ok('calendar:saveDay', { date: '2026-12-07', kind: 'holiday', name: '临时放假' });
+    const moved = await exportOf(office);
+    const summary = merged((await importInto(hq, actorId, moved))[0]);
+    expect(summary.tables.find((t) => t.table === 'complaints')!.updated).toBe(0);
+    expect(summary.tables.find((t) => t.table === 'complaint_deadlines')!.updated).toBeGreaterThan(0);
+    expect(deadlines()).not.toEqual(before);
+    expect(officeRecords(hq.ctx.db, 'YGHA')).toEqual(officeRecords(office.ctx.db, 'YGHA'));
+    // And the older file after it still changes nothing.
+    const again = merged((await importInto(hq, actorId, newer))[0]);
+    expect(again.totals.updated).toBe(0);
+    expect(officeRecords(hq.ctx.db, 'YGHA')).toEqual(officeRecords(office.ctx.db, 'YGHA'));
+    office.ok('calendar:removeDay', { date: '2026-12-07' });
+  });
+
   it('newer then older: the older one changes nothing, and nothing is lost', async () => {
     const { hq, actorId } = headOffice();
     merged((await importInto(hq, actorId, newer))[0]);
