@@ -30,6 +30,7 @@ import {
   statusSchema,
 } from '../../src-preload/contract';
 import type { z } from '../../src-preload/contract/zod';
+import { COLUMN_OF } from '../db/complaints.repo';
 import type { ExportManifest } from './manifest';
 
 export type Row = Record<string, unknown>;
@@ -93,31 +94,6 @@ const DIRECTORY_ENTRY: Record<string, Rule> = {
   office_code: OWN_OFFICE,
 };
 
-/** The columns of a complaint row the intake schema judges, under the contract's names. */
-const INTAKE_COLUMNS = {
-  receivedAt: 'received_at',
-  channel: 'channel',
-  receiverId: 'receiver_id',
-  complainantName: 'complainant_name',
-  building: 'building',
-  unit: 'unit',
-  room: 'room',
-  phone: 'phone',
-  contactOther: 'contact_other',
-  eventTime: 'event_time',
-  eventPlace: 'event_place',
-  complainedDepartmentId: 'complained_department_id',
-  complainedPerson: 'complained_person',
-  categoryId: 'category_id',
-  description: 'description',
-  ownerWords: 'owner_words',
-  request: 'request',
-  requestedReplyAt: 'requested_reply_at',
-  validity: 'validity',
-  invalidReason: 'invalid_reason',
-  severity: 'severity',
-  urgency: 'urgency',
-} as const;
 
 /** A complaint's columns; its intake fields also go through the intake schema (complaintIntakeProblem). */
 const complaintRules = (officeCode: string): Record<string, Rule> => ({
@@ -142,7 +118,7 @@ const complaintRules = (officeCode: string): Record<string, Rule> => ({
   closed_at: OPTIONAL_WALL,
   // Intake columns: their full rules are the intake schema's (complaintIntakeProblem); here only
   // what the SQL can say cheaply, so that a hostile value never reaches JavaScript unbounded.
-  ...Object.fromEntries(Object.values(INTAKE_COLUMNS).map((column) => [column, TEXT])),
+  ...Object.fromEntries(Object.values(COLUMN_OF).map((column) => [column, TEXT])),
   received_at: WALL,
   channel: { kind: 'enum', values: CHANNELS },
   receiver_id: ID,
@@ -290,8 +266,8 @@ export function rowProblemSql(table: string, columns: readonly string[], manifes
 }
 
 
-/** `SELECT` list that reads a complaint row's intake fields under the contract's names. */
-export const INTAKE_SELECT = Object.entries(INTAKE_COLUMNS)
+/** `SELECT` list that reads a complaint row's intake fields under the contract's names (COLUMN_OF: the repository's own mapping). */
+export const INTAKE_SELECT = Object.entries(COLUMN_OF)
   .map(([field, column]) => (field === 'complainedDepartmentId' ? `coalesce(i."${column}", '') AS "${field}"` : `i."${column}" AS "${field}"`))
   .join(', ');
 
