@@ -6,7 +6,7 @@ const OUT = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 interface Entry { id: string; name: string }
 
-test('README screenshots: intake form, register, deadline board @screenshot', async ({ page, webApp }) => {
+test('README screenshots: intake form, register, deadline board, exchange @screenshot', async ({ page, webApp }) => {
   await setClock(webApp, '2026-11-05 17:30');
   await setUpOffice(webApp);
   const staff = await webApp.call<Entry[]>('staff:list');
@@ -59,4 +59,10 @@ test('README screenshots: intake form, register, deadline board @screenshot', as
   const closeButtons = page.getByTestId('deadline-alerts').getByRole('button');
   while ((await closeButtons.count()) > 0) await closeButtons.first().click();
   await page.screenshot({ path: join(OUT, 'board.png'), fullPage: true });
+
+  // 数据交换: the export form as the office sees it.
+  await openApp(page, webApp, '#/exchange');
+  await expect(page.getByRole('form', { name: '导出（服务中心）' })).toBeVisible();
+  while ((await closeButtons.count()) > 0) await closeButtons.first().click();
+  await page.screenshot({ path: join(OUT, 'exchange.png'), fullPage: true });
 });
