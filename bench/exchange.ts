@@ -37,7 +37,7 @@ const GOALS = { export: 5_000, import: 10_000, reimport: 3_000 };
 const median = (samples: readonly number[]) => percentile(samples, 50);
 
 /** The timeline a closed complaint has at a real office: one entry per lifecycle step after intake. */
-export function addTimelines(ctx: AppContext): number {
+function addTimelines(ctx: AppContext): number {
   const steps = [
     ['dispatched', '派单'],
     ['in_progress', '签收'],
@@ -151,8 +151,7 @@ async function main(): Promise<void> {
   else progress(`exchange: kept ${root}`);
 }
 
-// Run as a script (npm run bench), not when a profiling script imports addTimelines.
-if (process.argv[1]?.endsWith('exchange.ts')) main().catch((error) => {
+main().catch((error) => {
   process.stderr.write(`${(error as Error).stack ?? error}\n`);
   process.exit(1);
 });

@@ -43,7 +43,7 @@ import { getSettings } from '../services/settings.service';
 import { throwIfAborted } from './exchange-error';
 import type { OpenedImport } from './import-open';
 import { complaintIntakeProblem, INTAKE_SELECT, rowProblemSql } from './import-rows';
-import { ATTACHMENT_FILES_TABLE, COMPLAINT_TABLES, DIRECTORY_TABLES } from './snapshot-schema';
+import { ATTACHMENT_FILES_TABLE, DIRECTORY_TABLES } from './snapshot-schema';
 
 export interface MergeOptions {
   /** Who imports (their name goes into the history). */
@@ -235,7 +235,7 @@ const sum = (tables: readonly TableMerge[]): MergeCounts =>
  */
 export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, options: MergeOptions): Promise<MergeSummary> {
   const { manifest } = opened;
-  const tables = [...DIRECTORY_TABLES, ...COMPLAINT_TABLES].filter((t) => opened.schema.tables.includes(t));
+  const tables = opened.schema.tables; // parents first (snapshot-schema.ts)
   const totalSteps = tables.length * 3 + 2;
   let step = 0;
   const advance = async () => {

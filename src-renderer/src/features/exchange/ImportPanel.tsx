@@ -38,16 +38,16 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   const [folder, setFolder] = useState('');
   const [folderError, setFolderError] = useState<string | undefined>();
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
-  const [selected, setSelected] = useState<string[]>([]);
   const form = useForm<ImportStartInput>({ resolver: zodResolver(importStartSchema), defaultValues: { actorId: operatorId, paths: [], passphrase: '' } });
   useEffect(() => form.setValue('actorId', operatorId), [form, operatorId]);
   const { submit, formError } = useSubmitWithServerErrors(form, async (values) => {
     await jobState.start(() => call('exchange:import', values));
   });
   const errors = form.formState.errors;
+  // The ticked files are the form's own `paths`: no second copy to keep in step.
+  const selected = form.watch('paths');
 
   const choose = (paths: string[]) => {
-    setSelected(paths);
     form.setValue('paths', paths, { shouldValidate: form.formState.isSubmitted });
   };
   const offer = (list: Candidate[]) => {
