@@ -246,9 +246,12 @@ function textSearch(raw: string | undefined): TextSearch | undefined {
 /** Above this many matches, walking the date index beats sorting the matches (bench: 19 → 4 ms). */
 const WALK_INDEX_ABOVE = 300;
 
+/** The register's column filters (not the text, not the office). */
+const hasColumnFilters = (f: ComplaintListFilter) =>
+  !!(f.status?.length || f.departmentId || f.categoryId || f.channel || f.severity || f.receivedFrom || f.receivedTo);
+
 /** The register's filters other than the office: each of them has an index to start from. */
-const hasOtherFilters = (f: ComplaintListFilter) =>
-  !!(f.text?.trim() || f.status?.length || f.departmentId || f.categoryId || f.channel || f.severity || f.receivedFrom || f.receivedTo);
+const hasOtherFilters = (f: ComplaintListFilter) => !!f.text?.trim() || hasColumnFilters(f);
 
 /**
  * The office filter (head office, issue 5), and how SQLite may use it. The only index on office_code
@@ -315,7 +318,7 @@ export function listComplaints(db: Db, filter: ComplaintListFilter): ComplaintPa
   const { sql: where, params } = whereClause(filter);
   const { sql: countWhere, params: countParams } = hasOtherFilters(filter) ? { sql: where, params } : whereClause(filter, 'index');
   const search = textSearch(filter.text);
-  const onlyText = search?.index && !filter.officeCode && !filter.status?.length && !filter.departmentId && !filter.categoryId && !filter.channel && !filter.severity && !filter.receivedFrom && !filter.receivedTo;
+  const onlyText = search?.index && !filter.officeCode && !hasColumnFilters(filter);
   // Text alone: the search index counts its own rows (one per complaint) without touching the table.
   const total = onlyText
     ? (stmt(db, `SELECT COUNT(*) AS n FROM ${search.index} WHERE ${search.index} MATCH ?`).get(search.match) as { n: number }).n
