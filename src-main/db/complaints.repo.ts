@@ -266,7 +266,25 @@ const hasOtherFilters = (f: ComplaintListFilter) => !!f.text?.trim() || hasColum
  */
 type OfficeTerm = 'index' | 'row';
 
-function whereClause(filter: ComplaintListFilter, officeTerm: OfficeTerm = 'row'): { sql: string; params: unknown[] } {
+/** The columns a LIKE scan reads: the indexes' text, with the address as one piece ('3栋2单元'). */
+const LIKE_COLUMNS = ['c.number', 'c.complainant_name', 'c.building || c.unit || c.room', 'c.phone', 'c.description', 'c.owner_words', 'c.request'];
+const LIKE_TERM = `(${LIKE_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ')})`;
+
+/** An indexed search; listComplaints finds this exact text again to put its '+' in front. */
+const indexTerm = (index: NonNullable<TextSearch['index']>) => `c.rowid IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`;
+
+/**
+ * Complaints a bulk import wrote are in neither search index until drainSearchBacklog has run
+ * (search-backlog.ts, seconds after the import returns). While any are waiting, an indexed search
+ * also matches those complaints (and only those) with the LIKE of a 1-character search. Checked
+ * per search (one row read) so that with the backlog empty, as nearly always, the SQL and its
+ * query plans are exactly the usual ones.
+ */
+const hasSearchBacklog = (db: Db) =>
+  (stmt(db, 'SELECT EXISTS (SELECT 1 FROM search_backlog) AS pending').get() as { pending: number }).pending === 1;
+
+/** `backlog`: the search backlog is not empty (hasSearchBacklog). */
+function whereClause(filter: ComplaintListFilter, officeTerm: OfficeTerm, backlog: boolean): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   if (filter.officeCode) {
@@ -303,29 +321,39 @@ function whereClause(filter: ComplaintListFilter, officeTerm: OfficeTerm = 'row'
     params.push(`${filter.receivedTo} ~`);
   }
   const search = textSearch(filter.text);
-  if (search?.index) {
-    parts.push(`c.rowid IN (SELECT rowid FROM ${search.index} WHERE ${search.index} MATCH ?)`);
-    params.push(search.match);
-  } else if (search) {
-    const columns = ['c.number', 'c.complainant_name', "c.building || c.unit || c.room", 'c.phone', 'c.description', 'c.owner_words', 'c.request'];
-    parts.push(`(${columns.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    params.push(...columns.map(() => likePattern(search.text)));
+  if (search) {
+    const like = LIKE_COLUMNS.map(() => likePattern(search.text));
+    if (!search.index) {
+      parts.push(LIKE_TERM);
+      params.push(...like);
+    } else if (!backlog) {
+      parts.push(indexTerm(search.index));
+      params.push(search.match);
+    } else {
+      // One OR, not a UNION: a complaint in both (edited since the import) still counts once.
+      parts.push(`(${indexTerm(search.index)} OR (c.rowid IN (SELECT complaint_rowid FROM search_backlog) AND ${LIKE_TERM}))`);
+      params.push(search.match, ...like);
+    }
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
 export function listComplaints(db: Db, filter: ComplaintListFilter): ComplaintPage {
-  const { sql: where, params } = whereClause(filter);
-  const { sql: countWhere, params: countParams } = hasOtherFilters(filter) ? { sql: where, params } : whereClause(filter, 'index');
   const search = textSearch(filter.text);
-  const onlyText = search?.index && !filter.officeCode && !hasColumnFilters(filter);
+  // A LIKE scan reads every complaint anyway; only an indexed search can miss the backlog's.
+  const backlog = !!search?.index && hasSearchBacklog(db);
+  const { sql: where, params } = whereClause(filter, 'row', backlog);
+  const { sql: countWhere, params: countParams } = hasOtherFilters(filter) ? { sql: where, params } : whereClause(filter, 'index', backlog);
+  const onlyText = search?.index && !backlog && !filter.officeCode && !hasColumnFilters(filter);
   // Text alone: the search index counts its own rows (one per complaint) without touching the table.
+  // Not while the backlog waits: the index lacks those complaints, so the general count runs.
   const total = onlyText
     ? (stmt(db, `SELECT COUNT(*) AS n FROM ${search.index} WHERE ${search.index} MATCH ?`).get(search.match) as { n: number }).n
     : (stmt(db, `SELECT COUNT(*) AS n FROM complaints c ${countWhere}`).get(...countParams) as { n: number }).n;
   // Many matches: '+c.rowid' keeps SQLite from fetching every match to sort it, so it walks the
   // received-date index in order and stops after one page. Few matches: fetching and sorting wins.
-  const pageWhere = search?.index && total > WALK_INDEX_ABOVE ? where.replace('c.rowid IN (', '+c.rowid IN (') : where;
+  // The '+' goes on the index term, found by its exact text (not on the backlog's 'c.rowid IN').
+  const pageWhere = search?.index && total > WALK_INDEX_ABOVE ? where.replace(indexTerm(search.index), `+${indexTerm(search.index)}`) : where;
   const direction = filter.direction === 'asc' ? 'ASC' : 'DESC';
   const rows = stmt(db, 
       `SELECT c.id, c.office_code, c.number, c.received_at, c.channel, c.complainant_name, c.building, c.unit, c.room,
