@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/index.ts'),
           // Web mode: the same handler table served over loopback HTTP (no Electron needed).
           web: resolve(__dirname, 'src-main/http/cli.ts'),
+          // Worker threads of the USB exchange (src-main/exchange/worker/run-task.ts finds it beside index.js).
+          'exchange-worker': resolve(__dirname, 'src-main/exchange/worker/worker-entry.ts'),
         },
       },
     },

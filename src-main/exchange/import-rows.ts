@@ -29,7 +29,9 @@ import {
   staffRoleSchema,
   statusSchema,
 } from '../../src-preload/contract';
+import { ULID_PATTERN } from '../../src-preload/contract/common.schema';
 import type { z } from '../../src-preload/contract/zod';
+import type Database from 'better-sqlite3';
 import { COLUMN_OF } from '../db/complaints.repo';
 import type { ExportManifest } from './manifest';
 
@@ -203,10 +205,17 @@ const RULES: Record<string, (manifest: ExportManifest) => Record<string, Rule>> 
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** 26 Crockford base-32 characters, one class per position (a leading `*` pattern rescans the text: 5× slower). */
-const ULID_GLOB = `'${'[0-9A-HJKMNP-TV-Z]'.repeat(26)}'`;
+/**
+ * `is_ulid(x)`: the contract's own id pattern, as an SQL function. A GLOB with 26 character classes
+ * cost ~1.5 µs a row, the ULID check alone ~2 s of a 100k-complaint import; the regular expression
+ * through the function call, a fifth of that. Every connection that runs the rules registers it.
+ */
+export function registerRuleFunctions(db: Database.Database): void {
+  db.function('is_ulid', { deterministic: true }, (value: unknown) => (typeof value === 'string' && ULID_PATTERN.test(value) ? 1 : 0));
+}
 const WALL_GLOB = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]'";
 const DAY_GLOB = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'";
+const INSTANT_GLOB = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z'";
 
 /** The rule as an SQL condition on column expression `c` (true when the value is acceptable), and the message when it is not. */
 function ruleSql(rule: Rule, c: string): { ok: string; message: string } {
@@ -214,15 +223,16 @@ function ruleSql(rule: Rule, c: string): { ok: string; message: string } {
   const orNull = (ok: string, nullable?: boolean) => (nullable ? `(${c} IS NULL OR ${ok})` : ok);
   switch (rule.kind) {
     case 'id':
-      return { ok: orNull(orEmpty(`${c} GLOB ${ULID_GLOB}`, rule.empty), rule.nullable), message: '记录编号无效' };
+      return { ok: orNull(orEmpty(`is_ulid(${c})`, rule.empty), rule.nullable), message: '记录编号无效' };
     case 'wall':
       return {
         ok: orEmpty(`(${c} GLOB ${WALL_GLOB} AND date(substr(${c}, 1, 10)) IS substr(${c}, 1, 10) AND substr(${c}, 12, 2) < '24' AND substr(${c}, 15, 2) < '60')`, rule.empty),
         message: '时间格式应为 YYYY-MM-DD HH:mm',
       };
     case 'instant':
-      // Exactly what toISOString writes, so that the merge may compare update times as text.
-      return { ok: orNull(`strftime('%Y-%m-%dT%H:%M:%fZ', ${c}) IS ${c}`, rule.nullable), message: '时间格式无效' };
+      // Exactly what toISOString writes, so that the merge may compare update times as text (the
+      // pattern and a real day: half the cost of comparing with strftime's rewrite of the value).
+      return { ok: orNull(`(${c} GLOB ${INSTANT_GLOB} AND date(substr(${c}, 1, 10)) IS substr(${c}, 1, 10) AND substr(${c}, 12, 2) < '24')`, rule.nullable), message: '时间格式无效' };
     case 'day':
       return { ok: `(${c} GLOB ${DAY_GLOB} AND date(${c}) IS ${c})`, message: '日期格式应为 YYYY-MM-DD' };
     case 'enum':

@@ -42,7 +42,8 @@ import type { ServiceContext } from '../services/context';
 import { getSettings } from '../services/settings.service';
 import { throwIfAborted } from './exchange-error';
 import type { OpenedImport } from './import-open';
-import { complaintIntakeProblem, INTAKE_SELECT, rowProblemSql } from './import-rows';
+import { complaintIntakeProblem, INTAKE_SELECT, registerRuleFunctions, rowProblemSql } from './import-rows';
+import type { RowProblem } from './worker/worker-tasks';
 import { ATTACHMENT_FILES_TABLE, DIRECTORY_TABLES } from './snapshot-schema';
 
 export interface MergeOptions {
@@ -57,6 +58,9 @@ export interface MergeOptions {
 
 /** Page cache of the merge's connection, shared by this database and the received file (KiB). */
 const MERGE_CACHE_KIB = 512 * 1024;
+
+/** Up to this many rows to write, the merge checks them itself; above, it takes the workers' check of the whole file (import-checks.ts). */
+const CHECK_HERE_UP_TO = 20_000;
 
 /** The refused rows the summary and the history keep; the count is always complete. */
 export const REFUSED_LISTED = 200;
@@ -123,11 +127,13 @@ class Merger {
     if (added.changes === 1) this.refused.push({ table, id, reason });
   }
 
-  /** The staged rows against the contract's rules (import-rows.ts), then against what is already here. */
-  check(table: string): void {
+  /**
+   * The staged rows against the contract's rules (import-rows.ts), here in this thread: for a
+   * merge that writes few rows (a big one takes the workers' findings, `refuseProblems`).
+   */
+  checkRules(table: string): void {
     const { manifest } = this.opened;
-    const references = this.db.prepare('SELECT "from" AS col, "table" AS target FROM pragma_foreign_key_list(?)').all(table) as { col: string; target: string }[];
-    const problem = rowProblemSql(table, this.columnsOf(table), manifest, 'i', new Set(references.map((r) => r.col)));
+    const problem = rowProblemSql(table, this.columnsOf(table), manifest, 'i', new Set(this.referencesOf(table).map((r) => r.col)));
     const invalid = this.db
       .prepare(`SELECT i.id, ${problem} AS reason FROM temp.merge_stage s JOIN imp."${table}" i ON i.id = s.id WHERE s.tbl = ? AND reason IS NOT NULL`)
       .raw(true)
@@ -143,6 +149,27 @@ class Merger {
     }
     // Written after the reads: better-sqlite3 allows no write while a read iterates.
     for (const [id, reason] of invalid) this.refuse(table, id, reason);
+  }
+
+  /** Refuse the staged rows among the problems the workers found in the whole file (rows not staged are not written anyway). */
+  refuseProblems(problems: readonly RowProblem[]): void {
+    const staged = this.db.prepare('SELECT 1 FROM temp.merge_stage WHERE tbl = ? AND id = ?');
+    for (const [table, id, reason] of problems) if (staged.get(table, id)) this.refuse(table, id, reason);
+  }
+
+  /** Forget the refusals (after a rollback to before them). */
+  forgetRefusals(): void {
+    this.refused.length = 0;
+  }
+
+  private referencesOf(table: string): { col: string; target: string }[] {
+    return this.db.prepare('SELECT "from" AS col, "table" AS target FROM pragma_foreign_key_list(?)').all(table) as { col: string; target: string }[];
+  }
+
+  /** The staged rows against what is already here and against the refusals so far. */
+  checkHere(table: string): void {
+    const { manifest } = this.opened;
+    const references = this.referencesOf(table);
     // The queries below join the row here (m) only where a directory row's office needs it.
     const joinHere = DIRECTORY.has(table) ? `LEFT JOIN main."${table}" m ON m.id = i.id` : '';
     const candidates = (condition: string) =>
@@ -236,7 +263,7 @@ const sum = (tables: readonly TableMerge[]): MergeCounts =>
 export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, options: MergeOptions): Promise<MergeSummary> {
   const { manifest } = opened;
   const tables = opened.schema.tables; // parents first (snapshot-schema.ts)
-  const totalSteps = tables.length * 3 + 2;
+  const totalSteps = tables.length * 2 + 3;
   let step = 0;
   const advance = async () => {
     options.onProgress?.(++step, totalSteps);
@@ -251,9 +278,16 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
     // memory. The received file keeps its defensive settings (import-open.ts): no memory mapping.
     db.pragma(`cache_size = -${MERGE_CACHE_KIB}`);
     db.pragma('temp_store = MEMORY');
+    // References are kept whole by the checks instead (import-checks.ts, and the refusal of rows
+    // that refer to refused rows below); SQLite's enforcement cost a second per 100k complaints.
+    db.pragma('foreign_keys = OFF');
+    // No checkpoint inside the COMMIT: copying ~600 MB of WAL into the database would double the
+    // commit of a big merge. It runs afterwards on a worker (search-backlog.ts catchUpAfterImport).
+    db.pragma('wal_autocheckpoint = 0');
     db.prepare('ATTACH DATABASE ? AS imp').run(opened.snapshotPath);
     db.pragma('imp.mmap_size = 0');
     db.pragma('cell_size_check = ON');
+    registerRuleFunctions(db);
     db.exec(`
       CREATE TEMP TABLE merge_stage (tbl TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID;
       CREATE TEMP TABLE merge_refused (tbl TEXT NOT NULL, id TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID;
@@ -261,26 +295,62 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
     const seenBefore = db.prepare('SELECT 1 FROM exchange_imports WHERE fingerprint = ?').get(opened.fingerprint) !== undefined;
     const newestMerged = db.prepare('SELECT last_exported_at FROM offices WHERE code = ?').pluck().get(manifest.office.code) as string | undefined;
     const merger = new Merger(db, opened, newestMerged === undefined || manifest.exportedAt > newestMerged);
-    const merged: TableMerge[] = [];
-    /** Milliseconds per table, for the log (what a slow import spent its time on). */
+    /** Milliseconds per step, for the log (what a slow import spent its time on). */
     const timings: Record<string, number> = {};
+    let lap = performance.now();
+    const time = (name: string) => {
+      const at = performance.now();
+      timings[name] = Math.round(at - lap);
+      lap = at;
+    };
 
     db.exec('BEGIN IMMEDIATE');
     try {
       deferSearchIndex(db, true);
       for (const table of tables) {
-        const started = performance.now();
         merger.stage(table);
         await advance();
-        merger.check(table);
-        await advance();
-        merger.write(table);
-        if (table === 'complaints') merger.listForSearchIndex();
-        if (table === 'attachments') merger.storeAttachmentFiles(ctx.dataDir);
-        merged.push({ table, counts: merger.counts(table) });
-        timings[table] = Math.round(performance.now() - started);
-        await advance();
       }
+      time('stage');
+      const staged = db.prepare('SELECT count(*) FROM temp.merge_stage').pluck().get() as number;
+      const writeAll = async () => {
+        for (const table of tables) {
+          merger.checkHere(table);
+          merger.write(table);
+          await advance();
+        }
+      };
+      if (staged <= CHECK_HERE_UP_TO) {
+        // Few rows to write: check just those here, rather than wait for the workers to read the whole file.
+        opened.checks.skipRowChecks();
+        for (const table of tables) merger.checkRules(table);
+        await writeAll();
+        time('checkAndWrite');
+      } else {
+        // Many: write while the workers check every row of the file; a row they refuse (rare) means
+        // writing again without it (and without the rows that refer to it).
+        db.exec('SAVEPOINT written');
+        await writeAll();
+        time('write');
+        const problems = await opened.checks.rowProblems();
+        time('waitForChecks');
+        merger.refuseProblems(problems);
+        if (merger.refused.length > 0) {
+          db.exec('ROLLBACK TO written');
+          merger.forgetRefusals();
+          merger.refuseProblems(problems);
+          step -= tables.length;
+          await writeAll();
+          time('writeAgain');
+        }
+        db.exec('RELEASE written');
+      }
+      await opened.checks.references;
+      time('waitForReferences');
+      merger.listForSearchIndex();
+      merger.storeAttachmentFiles(ctx.dataDir);
+      const merged: TableMerge[] = tables.map((table) => ({ table, counts: merger.counts(table) }));
+      await advance();
 
       const at = now();
       const totals = sum(merged);
@@ -331,12 +401,11 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
         JSON.stringify({ tables: summary.tables, refused: summary.refused }),
       );
       deferSearchIndex(db, false);
-      await advance();
+      time('summary');
       await options.beforeCommit?.();
       throwIfAborted(options.signal);
-      const committing = performance.now();
       db.exec('COMMIT');
-      timings.commit = Math.round(performance.now() - committing);
+      time('commit');
       log.info(`merged ${options.fileName}`, { office: manifest.office.code, totals, ms: timings });
       await advance();
       return summary;

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newCdxKey, readCdx, writeCdx, type ScryptParams } from '../../src-main/exchange/cdx-format';
-import { contentHash } from '../../src-main/exchange/content-hash';
+import { CONTENT_HASH_ALGORITHM, contentHash } from '../../src-main/exchange/content-hash';
 import { ExchangeError, type ExchangeRefusal } from '../../src-main/exchange/exchange-error';
 import { EXCHANGE_TEMP_FOLDER } from '../../src-main/exchange/exchange-temp';
 import type { ExportManifest } from '../../src-main/exchange/manifest';
@@ -95,7 +95,7 @@ export async function describeSnapshot(path: string): Promise<Pick<ExportManifes
       const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = ? AND type IN ('table', 'view')").get(t);
       if (exists) counts[t] = db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number;
     }
-    return { counts, contentHash: { algorithm: 'cdx-content-v1/sha512', value: await contentHash(db, tables) } };
+    return { counts, contentHash: { algorithm: CONTENT_HASH_ALGORITHM, value: await contentHash(db, tables) } };
   } finally {
     db.close();
   }

@@ -60,7 +60,17 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const open = (path: string, passphrase = PASSPHRASE) => openImport(hq.dataDir, path, passphrase);
+/** Open as the import does, including the reference check that runs on a worker beside the merge. */
+async function open(path: string, passphrase = PASSPHRASE) {
+  const opened = await openImport(hq.dataDir, path, passphrase);
+  try {
+    await opened.checks.references;
+  } catch (error) {
+    opened.close();
+    throw error;
+  }
+  return opened;
+}
 
 describe('opening a good export', () => {
   it('gives a read-only connection with the rows, manifest and fingerprint of the export', async () => {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentHash, inIdOrder } from '../../src-main/exchange/content-hash';
+import { combineDigests, contentHash, inIdOrder, tableDigest } from '../../src-main/exchange/content-hash';
 
 const DDL = `CREATE TABLE notes (id TEXT PRIMARY KEY, n INTEGER, body TEXT, extra TEXT) STRICT;
              CREATE TABLE tags (id TEXT PRIMARY KEY, note_id TEXT NOT NULL, label TEXT NOT NULL) STRICT`;
@@ -24,11 +24,13 @@ function database(rows: readonly Note[], options: { pageSize?: number; reverse?:
 
 /** The definition, written out plainly in JavaScript (JSON.stringify equals SQLite's json_array for this text). */
 function reference(db: Database.Database): string {
-  const hash = createHash('sha512').update('cdx-content-v1\n');
+  const sha512 = () => createHash('sha512');
+  const hash = sha512().update('cdx-content-v2\n');
   for (const table of ['notes', 'tags']) {
     const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table);
-    hash.update(`table ${table}\n${JSON.stringify(columns)}\n`);
-    for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY id`).raw(true).all()) hash.update(`${JSON.stringify(row)}\n`);
+    const digest = sha512().update(`table ${table}\n${JSON.stringify(columns)}\n`);
+    for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY id`).raw(true).all()) digest.update(`${JSON.stringify(row)}\n`);
+    hash.update(`${table} ${digest.digest('hex')}\n`);
   }
   return hash.digest('hex');
 }
@@ -60,10 +62,21 @@ describe('the content hash', () => {
     expect(await contentHash(database(rows), ['tags', 'notes'])).not.toBe(base);
   });
 
+  it('of a table is the same whether its rows are chosen by a condition or copied out first', async () => {
+    const db = database(rows);
+    const even = (r: Note) => r[1] !== null && r[1] % 2 === 0;
+    const chosen = await tableDigest(db, { table: 'notes', where: 'n % ? = 0', params: [2] });
+    const copied = await tableDigest(database(rows.filter(even)), { table: 'notes' });
+    expect(chosen).toEqual(copied);
+    expect(chosen.rows).toBe(rows.filter(even).length);
+    const digests = { notes: (await tableDigest(db, { table: 'notes' })).digest, tags: (await tableDigest(db, { table: 'tags' })).digest };
+    expect(combineDigests(['notes', 'tags'], digests)).toBe(await contentHash(db, ['notes', 'tags']));
+  });
+
   it('reports progress per chunk and stops when cancelled', async () => {
     const seen: number[] = [];
     await contentHash(database(rows), ['notes', 'tags'], { onProgress: (done) => seen.push(done) });
-    expect(seen).toEqual([5000, 10_000, 12_345, 12_346]);
+    expect(seen).toEqual([5000, 10_000, 12_345, 12_346]); // rows so far, over the tables
     const controller = new AbortController();
     const hashing = contentHash(database(rows), ['notes'], { yieldBetweenChunks: true, signal: controller.signal, onProgress: () => controller.abort() });
     await expect(hashing).rejects.toMatchObject({ reason: 'CANCELLED' });

@@ -1,0 +1,135 @@
+/**
+ * What an exchange worker can do (run-task.ts starts one per task). Each task opens its own
+ * read-only connection: SQLite connections are not shared between threads.
+ *
+ * - `hashTables` (export): the content digests of some tables of the office database, in the
+ *   same read snapshot as the export's copy. The worker opens the file, reports `ready`, waits for
+ *   `go` (payload: the tables and their row conditions), starts its read transaction and reports
+ *   `snapshot`; the host holds the database's write lock from before its own copy began until then,
+ *   so no commit can fall between the two (snapshot.ts).
+ * - `checkFile` (import): the received file's references (`foreign_key_check`; reports
+ *   `references-ok`, or fails), then every row of every table against the column rules.
+ * - `checkIntake` (import): every complaint's intake fields against the contract's intake schema.
+ * The import's two tasks run on two workers beside the merge (import-checks.ts).
+ * - `checkpoint` (after an import): copy the write-ahead log into the database file, off the main
+ *   thread (import.service.ts).
+ */
+import Database from 'better-sqlite3';
+import { tableDigest, type TableSelection } from '../content-hash';
+import { openReceivedFile } from '../import-open';
+import { complaintIntakeProblem, INTAKE_SELECT, registerRuleFunctions, rowProblemSql } from '../import-rows';
+import type { ExportManifest } from '../manifest';
+
+/** A row of a received file that breaks a rule: `<column>：<reason>`. */
+export type RowProblem = [table: string, id: string, reason: string];
+
+export interface TaskContext {
+  milestone: (name: string) => void;
+  progress: (done: number) => void;
+  waitFor: (word: string) => Promise<unknown>;
+}
+
+export interface HashTablesInput {
+  file: string;
+  /** Page cache of the worker's connection, KiB. */
+  cacheKiB: number;
+}
+
+export interface HashTablesOutput {
+  digests: Record<string, string>;
+  rows: number;
+}
+
+async function hashTables(input: HashTablesInput, context: TaskContext): Promise<HashTablesOutput> {
+  const db = new Database(input.file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`cache_size = -${input.cacheKiB}`);
+    db.pragma('busy_timeout = 5000');
+    context.milestone('ready');
+    const selections = (await context.waitFor('go')) as TableSelection[];
+    db.exec('BEGIN');
+    db.prepare('SELECT count(*) FROM sqlite_schema').get(); // the first read fixes the snapshot
+    context.milestone('snapshot');
+    const digests: Record<string, string> = {};
+    let rows = 0;
+    for (const selection of selections) {
+      const before = rows;
+      const result = await tableDigest(db, selection, { onProgress: (n) => context.progress(before + n) });
+      digests[selection.table] = result.digest;
+      rows += result.rows;
+    }
+    db.exec('COMMIT');
+    return { digests, rows };
+  } finally {
+    db.close();
+  }
+}
+
+export interface CheckFileInput {
+  file: string;
+  manifest: ExportManifest;
+  /** The record tables, parents first. */
+  tables: readonly string[];
+}
+
+/** Thrown when a reference points at no row of the file. */
+export const DANGLING_REFERENCE = 'DANGLING_REFERENCE';
+
+function checkFile(input: CheckFileInput, context: TaskContext): RowProblem[] {
+  const db = openReceivedFile(input.file);
+  try {
+    if (db.prepare('PRAGMA foreign_key_check').get() !== undefined) {
+      throw Object.assign(new Error('a reference points at no row of the file'), { code: DANGLING_REFERENCE });
+    }
+    context.milestone('references-ok');
+    registerRuleFunctions(db);
+    const problems: RowProblem[] = [];
+    for (const table of input.tables) {
+      const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
+      const references = new Set(db.prepare('SELECT "from" FROM pragma_foreign_key_list(?)').pluck().all(table) as string[]);
+      const problem = rowProblemSql(table, columns, input.manifest, 'i', references);
+      const found = db.prepare(`SELECT ?, i.id, ${problem} AS reason FROM "${table}" i WHERE reason IS NOT NULL`).raw(true).all(table) as RowProblem[];
+      problems.push(...found);
+    }
+    return problems;
+  } finally {
+    db.close();
+  }
+}
+
+function checkIntake(input: { file: string }): RowProblem[] {
+  const db = openReceivedFile(input.file);
+  try {
+    const problems: RowProblem[] = [];
+    const rows = db.prepare(`SELECT i.id AS id, ${INTAKE_SELECT} FROM complaints i`).iterate() as IterableIterator<Record<string, unknown>>;
+    for (const { id, ...fields } of rows) {
+      const reason = complaintIntakeProblem(fields);
+      if (reason) problems.push(['complaints', String(id), reason]);
+    }
+    return problems;
+  } finally {
+    db.close();
+  }
+}
+
+/** A PASSIVE checkpoint: never waits for the desk's readers or writers; what they hold back is copied by a later checkpoint. */
+function checkpoint(input: { file: string }): { log: number; checkpointed: number } {
+  const db = new Database(input.file, { fileMustExist: true });
+  try {
+    const [row] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    return { log: row?.log ?? 0, checkpointed: row?.checkpointed ?? 0 };
+  } finally {
+    db.close();
+  }
+}
+
+export const TASKS = {
+  hashTables,
+  checkFile,
+  checkIntake,
+  checkpoint,
+};
+
+export type TaskName = keyof typeof TASKS;
+export type TaskInput<K extends TaskName> = Parameters<(typeof TASKS)[K]>[0];
+export type TaskOutput<K extends TaskName> = Awaited<ReturnType<(typeof TASKS)[K]>>;
