@@ -37,6 +37,8 @@ export interface ImportOptions {
   /** Called as each file is finished (merged or refused), before the next one starts. */
   onFileDone?: (result: ImportFileResult) => void;
   signal?: AbortSignal;
+  /** Tests only: see MergeOptions.checkHereUpTo. */
+  checkHereUpTo?: number;
 }
 
 const OPEN_STEPS: Record<ImportOpenPhase, string> = { decrypt: '正在解密并校验', check: '正在检查数据库结构', hash: '正在核对内容' };
@@ -75,6 +77,7 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, o
           actorName: actor.name,
           fileName,
           signal,
+          checkHereUpTo: options.checkHereUpTo,
           onProgress: (done, total) => report('正在合并', OPEN_SHARE + (1 - OPEN_SHARE) * (done / total)),
         });
         result = { path, fileName, ok: true, summary };

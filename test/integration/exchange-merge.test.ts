@@ -353,7 +353,12 @@ describe('three offices with edits between their exports', () => {
   });
 });
 
-describe('rows refused by the contract, and files refused whole', () => {
+// A merge that writes few rows checks them itself; one that writes many (over 20,000) writes while
+// workers check the whole file, and writes again without what they refuse. Both ways, the same refusals.
+describe.each([
+  ['checked by the merge', undefined],
+  ['checked by the workers beside the merge', 0],
+] as const)('rows refused by the contract (%s)', (_way, checkHereUpTo) => {
   let office: TestApp;
   let seeded: SeededOffice;
   let file: ExportResult;
@@ -381,7 +386,7 @@ describe('rows refused by the contract, and files refused whole', () => {
     const bad = seeded.complaints[2]!.complaint;
     const path = await changed(`UPDATE complaints SET severity = 'catastrophic' WHERE id = '${bad.id}'`);
     const { hq, actorId } = headOffice();
-    const [result] = await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE });
+    const [result] = await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }, { checkHereUpTo });
     const summary = merged(result);
     const own = summary.refused.filter((r) => r.table === 'complaints');
     expect(own.map((r) => [r.id, r.reason.split('：')[0]])).toEqual([[bad.id, 'severity']]);
@@ -396,7 +401,7 @@ describe('rows refused by the contract, and files refused whole', () => {
     const receiver = seeded.office.receiverId;
     const path = await changed(`UPDATE staff SET role = 'boss' WHERE id = '${receiver}'`);
     const { hq, actorId } = headOffice();
-    const summary = merged((await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }))[0]);
+    const summary = merged((await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }, { checkHereUpTo }))[0]);
     expect(summary.refused.find((r) => r.table === 'staff')).toEqual({ table: 'staff', id: receiver, reason: 'role：不是有效的选项' });
     const complaints = summary.refused.filter((r) => r.table === 'complaints');
     expect(complaints.map((r) => r.reason)).toEqual(seeded.complaints.map(() => 'receiver_id：所引用的记录已被拒收'));
@@ -410,7 +415,7 @@ describe('rows refused by the contract, and files refused whole', () => {
       UPDATE complaint_deadlines SET due_at = '2026-11-16 25:00' WHERE id = (SELECT min(id) FROM complaint_deadlines WHERE complaint_id = '${d.id}');
       UPDATE holds SET expected_date = '2026-02-30' WHERE complaint_id = '${d.id}';`);
     const { hq, actorId } = headOffice();
-    const summary = merged((await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }))[0]);
+    const summary = merged((await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }, { checkHereUpTo }))[0]);
     expect(summary.refused.map((r) => `${r.table} ${r.reason}`).sort()).toEqual([
       'complaint_deadlines due_at：时间格式应为 YYYY-MM-DD HH:mm',
       'complaint_events changes：内容格式无效',
@@ -424,26 +429,37 @@ describe('rows refused by the contract, and files refused whole', () => {
     const bad = seeded.complaints[0]!.complaint;
     const path = await changed(`UPDATE complaints SET office_code = 'EVIL' WHERE id = '${bad.id}'`);
     const { hq, actorId } = headOffice();
-    const summary = merged((await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }))[0]);
+    const summary = merged((await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }, { checkHereUpTo }))[0]);
     expect(summary.refused.find((r) => r.id === bad.id)?.reason).toMatch(/^office_code：服务中心代码与导出文件不符/);
   });
 
   it('a complaint number head office already holds under another id is refused, not overwritten', async () => {
     const { hq, actorId } = headOffice();
-    merged((await importInto(hq, actorId, file))[0]);
+    merged((await importFiles(hq.ctx, { actorId, paths: [file.path], passphrase: PASSPHRASE }, { checkHereUpTo }))[0]);
     const target = seeded.complaints[1]!.complaint;
     const path = await changed(`UPDATE complaints SET id = '01ZZZZZZZZZZZZZZZZZZZZZZZZ' WHERE id = '${target.id}';
       UPDATE complaint_events SET complaint_id = '01ZZZZZZZZZZZZZZZZZZZZZZZZ' WHERE complaint_id = '${target.id}';
       UPDATE handling_rounds SET complaint_id = '01ZZZZZZZZZZZZZZZZZZZZZZZZ' WHERE complaint_id = '${target.id}';
       UPDATE follow_ups SET complaint_id = '01ZZZZZZZZZZZZZZZZZZZZZZZZ' WHERE complaint_id = '${target.id}';
       UPDATE complaint_deadlines SET complaint_id = '01ZZZZZZZZZZZZZZZZZZZZZZZZ' WHERE complaint_id = '${target.id}';`);
-    const summary = merged((await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }))[0]);
+    const summary = merged((await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }, { checkHereUpTo }))[0]);
     expect(summary.refused.find((r) => r.table === 'complaints')).toEqual({
       table: 'complaints',
       id: '01ZZZZZZZZZZZZZZZZZZZZZZZZ',
       reason: '与本库已有记录重复（office_code、number）',
     });
     expect(hq.ok('complaints:get', { id: target.id }).complaint.number).toBe(target.number);
+  });
+});
+
+describe('files refused whole', () => {
+  let office: TestApp;
+  let file: ExportResult;
+
+  beforeAll(async () => {
+    office = app();
+    seedOffice(office);
+    file = await exportOf(office);
   });
 
   it('a wrong passphrase refuses the file with a message and changes nothing; the next file is still imported', async () => {

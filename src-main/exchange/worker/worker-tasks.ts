@@ -7,8 +7,9 @@
  *   `go` (payload: the tables and their row conditions), starts its read transaction and reports
  *   `snapshot`; the host holds the database's write lock from before its own copy began until then,
  *   so no commit can fall between the two (snapshot.ts).
- * - `checkFile` (import): the received file's references (`foreign_key_check`; reports
- *   `references-ok`, or fails), then every row of every table against the column rules.
+ * - `checkFile` (import): the received file's structure (`quick_check`) and references
+ *   (`foreign_key_check`); reports `structure-ok`, or fails. Then, when the host says `rows` (with
+ *   true), every row of every table against the column rules.
  * - `checkIntake` (import): every complaint's intake fields against the contract's intake schema.
  * The import's two tasks run on two workers beside the merge (import-checks.ts).
  * - `checkpoint` (after an import): copy the write-ahead log into the database file, off the main
@@ -72,23 +73,33 @@ export interface CheckFileInput {
   tables: readonly string[];
 }
 
-/** Thrown when a reference points at no row of the file. */
+/** Thrown when quick_check finds the file damaged, and when a reference points at no row of the file. */
+export const DAMAGED = 'DAMAGED';
 export const DANGLING_REFERENCE = 'DANGLING_REFERENCE';
 
-function checkFile(input: CheckFileInput, context: TaskContext): RowProblem[] {
+async function checkFile(input: CheckFileInput, context: TaskContext): Promise<RowProblem[]> {
   const db = openReceivedFile(input.file);
   try {
-    if (db.prepare('PRAGMA foreign_key_check').get() !== undefined) {
-      throw Object.assign(new Error('a reference points at no row of the file'), { code: DANGLING_REFERENCE });
+    let quick: string[];
+    try {
+      quick = db.prepare('PRAGMA quick_check').pluck().all() as string[];
+    } catch (error) {
+      throw Object.assign(new Error(`数据库无法读取：${(error as Error).message}`), { code: DAMAGED });
     }
-    context.milestone('references-ok');
+    if (quick.length !== 1 || quick[0] !== 'ok') throw Object.assign(new Error('数据库完整性检查未通过'), { code: DAMAGED });
+    if (db.prepare('PRAGMA foreign_key_check').get() !== undefined) {
+      throw Object.assign(new Error('有记录引用了不存在的记录'), { code: DANGLING_REFERENCE });
+    }
+    context.milestone('structure-ok');
+    if (!(await context.waitFor('rows'))) return [];
     registerRuleFunctions(db);
     const problems: RowProblem[] = [];
     for (const table of input.tables) {
       const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
       const references = new Set(db.prepare('SELECT "from" FROM pragma_foreign_key_list(?)').pluck().all(table) as string[]);
       const problem = rowProblemSql(table, columns, input.manifest, 'i', references);
-      const found = db.prepare(`SELECT ?, i.id, ${problem} AS reason FROM "${table}" i WHERE reason IS NOT NULL`).raw(true).all(table) as RowProblem[];
+      // In a subquery: a bare `reason` in the WHERE would name the table's own column (escalations.reason).
+      const found = db.prepare(`SELECT ?, id, problem FROM (SELECT i.id AS id, ${problem} AS problem FROM "${table}" i) WHERE problem IS NOT NULL`).raw(true).all(table) as RowProblem[];
       problems.push(...found);
     }
     return problems;
