@@ -219,6 +219,45 @@ async function readAt(fh: FileHandle, buffer: Buffer, length: number, position: 
 }
 
 /**
+ * The pieces of a file from byte `from` on, of `piece(0)`, `piece(1)`, … bytes, each read while the caller works on the
+ * one before (the thread pool reads while this thread encrypts or decrypts). Each is a fresh
+ * buffer, with the bytes actually read.
+ */
+async function* readAhead(fh: FileHandle, from: number, count: number, piece: (i: number) => number): AsyncGenerator<{ buffer: Buffer; bytes: number }> {
+  let position = from;
+  const start = (i: number) => {
+    const length = piece(i);
+    const buffer = Buffer.allocUnsafe(length);
+    const at = position;
+    position += length;
+    return readAt(fh, buffer, length, at).then((bytes) => ({ buffer, bytes }));
+  };
+  let next = count > 0 ? start(0) : undefined;
+  try {
+    for (let i = 0; i < count; i++) {
+      const current = await next!;
+      next = i + 1 < count ? start(i + 1) : undefined;
+      yield current;
+    }
+  } finally {
+    next?.catch(() => undefined); // stopped early (cancel, a bad tag): the read ahead is not wanted
+  }
+}
+
+/** Writes one after another, each started while the caller prepares the next; `drain` waits for the last. */
+function writeBehind(): { then: (write: () => Promise<void>) => Promise<void>; drain: () => Promise<void> } {
+  let last: Promise<void> = Promise.resolve();
+  return {
+    then: async (write) => {
+      await last;
+      last = write();
+      last.catch(() => undefined); // awaited by the next call or by drain; not unhandled if the caller stops first
+    },
+    drain: () => last,
+  };
+}
+
+/**
  * Identifies one file (for the import history): SHA-256 over the header, the sealed manifest and
  * every chunk's tag. The tags stand for the ciphertext under that file's key, so this costs a few
  * KB of hashing instead of a pass over 100 MB.
@@ -288,17 +327,20 @@ export async function writeCdx(
     await write([header, sealed.ciphertext, sealed.tag]);
 
     const chunks = chunkCount({ bodyBytes, chunkBytes });
-    const buffer = Buffer.allocUnsafe(chunkBytes);
-    for (let i = 0; i < chunks; i++) {
+    const writes = writeBehind();
+    let i = 0;
+    const plainBytes = (k: number) => Math.min(chunkBytes, bodyBytes - k * chunkBytes);
+    for await (const { buffer, bytes } of readAhead(input, 0, chunks, plainBytes)) {
       throwIfAborted(options.signal);
-      const want = Math.min(chunkBytes, bodyBytes - i * chunkBytes);
-      const got = await readAt(input, buffer, want, i * chunkBytes);
-      if (got !== want) throw new Error(`snapshot changed while encrypting (read ${got} of ${want} bytes)`);
+      const want = plainBytes(i);
+      if (bytes !== want) throw new Error(`snapshot changed while encrypting (read ${bytes} of ${want} bytes)`);
       const { ciphertext, tag } = seal(key.key, nonce(prefix, i, i === chunks - 1 ? LAST_CHUNK_FLAG : 0), header, buffer.subarray(0, want));
       fingerprint.add(tag);
-      await write([ciphertext, tag]);
+      await writes.then(() => write([ciphertext, tag]));
       options.onProgress?.(i * chunkBytes + want, bodyBytes);
+      i++;
     }
+    await writes.drain();
     throwIfAborted(options.signal);
     await output.sync();
     await output.close();
@@ -386,27 +428,33 @@ export async function readCdx(path: string, keySource: string | CdxKey, options:
     }
 
     const chunks = chunkCount(header);
-    const stride = header.chunkBytes + CDX_TAG_BYTES;
-    const buffer = Buffer.allocUnsafe(stride);
-    let position = CDX_HEADER_BYTES + sealed.length;
+    const plainBytesOf = (k: number) => Math.min(header.chunkBytes, header.bodyBytes - k * header.chunkBytes);
+    const pieces = readAhead(input, CDX_HEADER_BYTES + sealed.length, chunks, (k) => plainBytesOf(k) + CDX_TAG_BYTES);
+    const writes = writeBehind();
     let written = 0;
-    for (let i = 0; i < chunks; i++) {
+    let i = -1;
+    for await (const { buffer, bytes } of pieces) {
+      i++;
       throwIfAborted(options.signal);
-      const plainBytes = Math.min(header.chunkBytes, header.bodyBytes - i * header.chunkBytes);
-      const got = await readAt(input, buffer, plainBytes + CDX_TAG_BYTES, position);
+      const plainBytes = plainBytesOf(i);
       // The length was checked above; a shorter read means the stick went away meanwhile.
-      if (got !== plainBytes + CDX_TAG_BYTES) throw exchangeErrors.truncated();
-      position += got;
+      if (bytes !== plainBytes + CDX_TAG_BYTES) throw exchangeErrors.truncated();
       const tag = buffer.subarray(plainBytes, plainBytes + CDX_TAG_BYTES);
       const plain = unseal(key.key, nonce(prefix, i, i === chunks - 1 ? LAST_CHUNK_FLAG : 0), header.raw, buffer.subarray(0, plainBytes), tag);
       if (!plain) throw exchangeErrors.corrupt(`第 ${i + 1} 段校验失败`);
       fingerprint.add(tag);
-      if (output) {
-        const { bytesWritten } = await output.write(plain, 0, plain.length, written);
-        written += bytesWritten;
+      const out = output;
+      if (out) {
+        const at = written;
+        written += plain.length;
+        await writes.then(async () => {
+          const { bytesWritten } = await out.write(plain, 0, plain.length, at);
+          if (bytesWritten !== plain.length) throw Object.assign(new Error('short write'), { code: 'EIO' });
+        });
       }
       options.onProgress?.(i * header.chunkBytes + plainBytes, header.bodyBytes);
     }
+    await writes.drain();
     if (output) {
       await output.close();
       output = undefined;

@@ -17,6 +17,7 @@
  * complaints are new here); for a few it checks them itself, and a re-import checks nothing.
  */
 import type { ExportManifest } from './manifest';
+import { log } from '../lib/log';
 import { exchangeErrors } from './exchange-error';
 import { runTask, type TaskHandle } from './worker/run-task';
 import { DAMAGED, DANGLING_REFERENCE, type RowProblem } from './worker/worker-tasks';
@@ -45,10 +46,15 @@ export function startReceivedFileChecks(file: string, manifest: ExportManifest, 
     throw code === DANGLING_REFERENCE ? exchangeErrors.contentMismatch(error.message) : error;
   });
   structure.catch(() => undefined); // awaited by the merge; unhandled only when the import ended before
+  const started = performance.now();
+  const logDone = (what: string) => () => log.info(`received file: ${what} checked ${Math.round(performance.now() - started)} ms after opening`);
+  void structure.then(logDone('structure and references'), () => undefined);
   const checkRows = () => {
     if (intakeCheck) return;
     fileCheck.send('rows', true);
     intakeCheck = runTask('checkIntake', { file });
+    fileCheck.result.then(logDone('every row against the column rules'), () => undefined);
+    intakeCheck.result.then(logDone('every complaint against the intake schema'), () => undefined);
   };
   return {
     structure,

@@ -30,6 +30,7 @@ import {
   statusSchema,
 } from '../../src-preload/contract';
 import { ULID_PATTERN } from '../../src-preload/contract/common.schema';
+import { isRealWallTime, WALL_TIME_PATTERN } from '../../src-preload/contract/wall-time';
 import type { z } from '../../src-preload/contract/zod';
 import type Database from 'better-sqlite3';
 import { COLUMN_OF } from '../db/complaints.repo';
@@ -206,14 +207,23 @@ const RULES: Record<string, (manifest: ExportManifest) => Record<string, Rule>> 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
- * `is_ulid(x)`: the contract's own id pattern, as an SQL function. A GLOB with 26 character classes
- * cost ~1.5 µs a row, the ULID check alone ~2 s of a 100k-complaint import; the regular expression
- * through the function call, a fifth of that. Every connection that runs the rules registers it.
+ * The contract's own checks of ids and wall times, as SQL functions: `is_ulid(x)` and `is_wall(x)`.
+ * Cheaper than SQL as well: a GLOB with 26 character classes cost ~1.5 µs a row, the ULID check
+ * alone ~2 s of a 100k-complaint import; the regular expression through the function call, a
+ * fifth of that; a wall time, ~0.2 µs against 0.3 µs (its calendar day looked up once per day).
+ * Every connection that runs the rules registers them.
  */
 export function registerRuleFunctions(db: Database.Database): void {
   db.function('is_ulid', { deterministic: true }, (value: unknown) => (typeof value === 'string' && ULID_PATTERN.test(value) ? 1 : 0));
+  const realDays = new Map<string, boolean>();
+  db.function('is_wall', { deterministic: true }, (value: unknown) => {
+    if (typeof value !== 'string' || !WALL_TIME_PATTERN.test(value)) return 0;
+    const day = value.slice(0, 10);
+    let real = realDays.get(day);
+    if (real === undefined) realDays.set(day, (real = isRealWallTime(`${day} 00:00`)));
+    return real && value.slice(11, 13) < '24' && value.slice(14, 16) < '60' ? 1 : 0;
+  });
 }
-const WALL_GLOB = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]'";
 const DAY_GLOB = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'";
 const INSTANT_GLOB = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]Z'";
 
@@ -226,7 +236,7 @@ function ruleSql(rule: Rule, c: string): { ok: string; message: string } {
       return { ok: orNull(orEmpty(`is_ulid(${c})`, rule.empty), rule.nullable), message: '记录编号无效' };
     case 'wall':
       return {
-        ok: orEmpty(`(${c} GLOB ${WALL_GLOB} AND date(substr(${c}, 1, 10)) IS substr(${c}, 1, 10) AND substr(${c}, 12, 2) < '24' AND substr(${c}, 15, 2) < '60')`, rule.empty),
+        ok: orEmpty(`is_wall(${c})`, rule.empty),
         message: '时间格式应为 YYYY-MM-DD HH:mm',
       };
     case 'instant':
@@ -280,6 +290,9 @@ export function rowProblemSql(table: string, columns: readonly string[], manifes
 export const INTAKE_SELECT = Object.entries(COLUMN_OF)
   .map(([field, column]) => (field === 'complainedDepartmentId' ? `coalesce(i."${column}", '') AS "${field}"` : `i."${column}" AS "${field}"`))
   .join(', ');
+
+/** The contract's names of the columns INTAKE_SELECT reads, in its order (for rows read as arrays: a third cheaper than as objects). */
+export const INTAKE_FIELDS = Object.keys(COLUMN_OF);
 
 /** The intake fields (read with INTAKE_SELECT) against the contract's intake schema: undefined, or `<field>：<reason>`. */
 export function complaintIntakeProblem(fields: Row): string | undefined {

@@ -8,17 +8,18 @@
  *   `snapshot`; the host holds the database's write lock from before its own copy began until then,
  *   so no commit can fall between the two (snapshot.ts).
  * - `checkFile` (import): the received file's structure (`quick_check`) and references
- *   (`foreign_key_check`); reports `structure-ok`, or fails. Then, when the host says `rows` (with
- *   true), every row of every table against the column rules.
+ *   (`foreign_key_check`), reporting `structure-ok` or failing; then, when the host says `rows`
+ *   (with true), every row of every table against the column rules.
  * - `checkIntake` (import): every complaint's intake fields against the contract's intake schema.
- * The import's two tasks run on two workers beside the merge (import-checks.ts).
+ * The import's two tasks run on two workers beside the merge (import-checks.ts); one worker does
+ * the structure checks, so that a re-import's merge has the other core to itself.
  * - `checkpoint` (after an import): copy the write-ahead log into the database file, off the main
  *   thread (import.service.ts).
  */
 import Database from 'better-sqlite3';
 import { tableDigest, type TableSelection } from '../content-hash';
 import { openReceivedFile } from '../import-open';
-import { complaintIntakeProblem, INTAKE_SELECT, registerRuleFunctions, rowProblemSql } from '../import-rows';
+import { complaintIntakeProblem, INTAKE_FIELDS, INTAKE_SELECT, registerRuleFunctions, rowProblemSql } from '../import-rows';
 import type { ExportManifest } from '../manifest';
 
 /** A row of a received file that breaks a rule: `<column>：<reason>`. */
@@ -77,19 +78,23 @@ export interface CheckFileInput {
 export const DAMAGED = 'DAMAGED';
 export const DANGLING_REFERENCE = 'DANGLING_REFERENCE';
 
+/** Fail the task with a code the host maps to a refusal (import-checks.ts). */
+function failWith(code: string, message: string): never {
+  throw Object.assign(new Error(message), { code });
+}
+
+/** `quick_check` and `foreign_key_check`, then (when the host says `rows`) every row of every table against the column rules. */
 async function checkFile(input: CheckFileInput, context: TaskContext): Promise<RowProblem[]> {
   const db = openReceivedFile(input.file);
   try {
-    let quick: string[];
+    let quick: string[] = [];
     try {
       quick = db.prepare('PRAGMA quick_check').pluck().all() as string[];
     } catch (error) {
-      throw Object.assign(new Error(`数据库无法读取：${(error as Error).message}`), { code: DAMAGED });
+      failWith(DAMAGED, `数据库无法读取：${(error as Error).message}`);
     }
-    if (quick.length !== 1 || quick[0] !== 'ok') throw Object.assign(new Error('数据库完整性检查未通过'), { code: DAMAGED });
-    if (db.prepare('PRAGMA foreign_key_check').get() !== undefined) {
-      throw Object.assign(new Error('有记录引用了不存在的记录'), { code: DANGLING_REFERENCE });
-    }
+    if (quick.length !== 1 || quick[0] !== 'ok') failWith(DAMAGED, '数据库完整性检查未通过');
+    if (db.prepare('PRAGMA foreign_key_check').get() !== undefined) failWith(DANGLING_REFERENCE, '有记录引用了不存在的记录');
     context.milestone('structure-ok');
     if (!(await context.waitFor('rows'))) return [];
     registerRuleFunctions(db);
@@ -108,12 +113,14 @@ async function checkFile(input: CheckFileInput, context: TaskContext): Promise<R
   }
 }
 
+/** Every complaint's intake fields against the contract's intake schema. */
 function checkIntake(input: { file: string }): RowProblem[] {
   const db = openReceivedFile(input.file);
   try {
     const problems: RowProblem[] = [];
-    const rows = db.prepare(`SELECT i.id AS id, ${INTAKE_SELECT} FROM complaints i`).iterate() as IterableIterator<Record<string, unknown>>;
-    for (const { id, ...fields } of rows) {
+    const rows = db.prepare(`SELECT i.id, ${INTAKE_SELECT} FROM complaints i`).raw(true).iterate() as IterableIterator<unknown[]>;
+    for (const [id, ...values] of rows) {
+      const fields = Object.fromEntries(INTAKE_FIELDS.map((field, k) => [field, values[k]]));
       const reason = complaintIntakeProblem(fields);
       if (reason) problems.push(['complaints', String(id), reason]);
     }
