@@ -10,17 +10,21 @@
  *   So importing an older export after a newer one changes nothing that the newer one brought, and
  *   the timeline is a union: entries the database lacks are added whoever wins.
  * - Re-importing the same file finds every row present and equal: nothing is written.
- * - Only the rows that will be written are validated (import-rows.ts: rules built from the contract), so
- *   a re-import costs the comparison alone. A refused row is listed with its reason, and so is
- *   every row that refers to a refused row or would break a uniqueness rule (an office's
- *   department names, a complaint number) of this database.
+ * - Only the rows that will be written are validated (import-rows.ts: rules built from the
+ *   contract, and the contract's intake schema), so a re-import costs the comparison alone. Few
+ *   rows (a monthly file, a re-import): checked here before writing. Many (a first import of a
+ *   big office): written straight away while worker threads check every row of the file
+ *   (import-checks.ts); a row they refuse, or a row that trips one of this database's constraints,
+ *   means rolling back to before the writing and writing again without the refused rows.
+ *   A refused row is listed with its reason, and so is every row that refers to a refused row or
+ *   would break a uniqueness rule (an office's department names, a complaint number) of this database.
  * - Directory rows arrive with office_code '' (the sender's own) and are stored under the
  *   sender's office code, so every office keeps its own 工程部; a row that is already here keeps
  *   the office it has.
  *
- * The search index entries of the written complaints are made after the commit (search-backlog.ts;
- * import.service.ts waits for them): at 100k complaints they take ~11 s, which would otherwise hold
- * the write lock on top of the merge's own ~20 s.
+ * The search index entries of the written complaints, and the checkpoint of the write-ahead log,
+ * come after the commit, in the background (import.service.ts catchUpAfterImport): at 100k
+ * complaints they take ~15 s, which would otherwise hold the write lock on top of the merge.
  *
  * The work is SQL over the snapshot ATTACHed to a private connection of this database (the rows
  * move in SQLite's C code; JavaScript reads only the rows it validates). The private connection
@@ -346,7 +350,6 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
       time('probe');
       for (const table of tables) {
         merger.stage(table);
-        if (process.env.PROF) time(`stage ${table}`);
         await advance();
       }
       time('stage');

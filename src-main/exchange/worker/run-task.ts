@@ -6,8 +6,9 @@
  * worker that ends with it (a few tens of milliseconds to start, against seconds of work).
  *
  * The worker's code is `worker-entry.ts`. In the built app electron-vite bundles it beside the
- * main bundle as `exchange-worker.js` (electron.vite.config.ts); tests and benchmarks run the
- * sources, and the worker then loads the TypeScript entry through tsx.
+ * main bundle as `exchange-worker.js` (electron.vite.config.ts); tests run the sources, and the
+ * worker then loads the TypeScript entry through tsx (compiling it costs ~0.3 s per worker, which
+ * is why the benchmark uses the built worker).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +34,9 @@ export interface TaskHandle<T> {
 }
 
 function workerEntry(): { file: string; execArgv?: string[] } {
+  // The benchmark runs the sources but times the worker as built (bench/exchange.ts builds it first).
+  const chosen = process.env.COMPLAINT_DESK_EXCHANGE_WORKER;
+  if (chosen) return { file: chosen };
   // Built: this module sits in out/main or out/main/chunks; the entry is out/main/exchange-worker.js.
   for (const dir of [__dirname, join(__dirname, '..')]) {
     const file = join(dir, 'exchange-worker.js');
