@@ -1,11 +1,9 @@
 /**
  * The checks of a received file that read all of it, on worker threads beside the merge (issue 5
- * point 7: at 100k complaints they are ~8 s of work, as long as the merge's own; one after the
+ * point 7: at 100k complaints they are ~7 s of work, about as long as the merge's own; one after the
  * other they would double the import). Started as soon as the file has passed the checks that
- * keep its content from running anything (import-open.ts: header, schema):
+ * keep its content from running anything (import-open.ts: header, quick_check, schema):
  *
- * - structure: `quick_check` (the b-trees are sound; the merge has read the file meanwhile, which
- *   SQLite does safely for a damaged file, but commits nothing before it passed), and
  * - references: `foreign_key_check` — every reference points at a row of the file. The merge's
  *   connection writes without SQLite's foreign-key enforcement (it costs the merge a second per
  *   100k complaints); this check plus the merge's refusal of rows that refer to refused rows keep
@@ -20,11 +18,11 @@ import type { ExportManifest } from './manifest';
 import { log } from '../lib/log';
 import { exchangeErrors } from './exchange-error';
 import { runTask, type TaskHandle } from './worker/run-task';
-import { DAMAGED, DANGLING_REFERENCE, type RowProblem } from './worker/worker-tasks';
+import { DANGLING_REFERENCE, type RowProblem } from './worker/worker-tasks';
 
 export interface ReceivedFileChecks {
-  /** Resolves when the file's structure and references are sound; rejects with the refusal otherwise. */
-  structure: Promise<void>;
+  /** Resolves when every reference points at a row of the file; rejects with the refusal otherwise. */
+  references: Promise<void>;
   /** Start checking every row (the merge does, when it will write many). Safe to call twice. */
   checkRows: () => void;
   /** The rows that break a rule, from both workers (after `checkRows`). */
@@ -36,19 +34,17 @@ export interface ReceivedFileChecks {
 export function startReceivedFileChecks(file: string, manifest: ExportManifest, tables: readonly string[]): ReceivedFileChecks {
   const fileCheck = runTask('checkFile', { file, manifest, tables });
   let intakeCheck: TaskHandle<RowProblem[]> | undefined;
-  const structure = fileCheck.milestone('structure-ok').catch(async (early: Error) => {
+  const references = fileCheck.milestone('references-ok').catch(async (early: Error) => {
     const error = await fileCheck.result.then(
       () => early,
       (e: Error) => e,
     );
-    const code = (error as { code?: string }).code;
-    if (code === DAMAGED) throw exchangeErrors.notSnapshot(error.message);
-    throw code === DANGLING_REFERENCE ? exchangeErrors.contentMismatch(error.message) : error;
+    throw (error as { code?: string }).code === DANGLING_REFERENCE ? exchangeErrors.contentMismatch(error.message) : error;
   });
-  structure.catch(() => undefined); // awaited by the merge; unhandled only when the import ended before
+  references.catch(() => undefined); // awaited by the merge; unhandled only when the import ended before
   const started = performance.now();
   const logDone = (what: string) => () => log.info(`received file: ${what} checked ${Math.round(performance.now() - started)} ms after opening`);
-  void structure.then(logDone('structure and references'), () => undefined);
+  void references.then(logDone('references'), () => undefined);
   const checkRows = () => {
     if (intakeCheck) return;
     fileCheck.send('rows', true);
@@ -57,7 +53,7 @@ export function startReceivedFileChecks(file: string, manifest: ExportManifest, 
     intakeCheck.result.then(logDone('every complaint against the intake schema'), () => undefined);
   };
   return {
-    structure,
+    references,
     checkRows,
     rowProblems: async () => {
       checkRows();

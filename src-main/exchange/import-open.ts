@@ -14,17 +14,15 @@
  *    from the schema), cell_size_check=ON (catch malformed b-tree cells early), mmap_size=0 (a
  *    damaged file cannot fault the process through a mapping), query_only. better-sqlite3 already
  *    sets SQLITE_DBCONFIG_DEFENSIVE.
- * 5. The schema compared with the DDL our migrations produce
+ * 5. `PRAGMA quick_check` first, then the schema compared with the DDL our migrations produce
  *    (snapshot-schema.ts), entry by entry, SQL text included: an extra trigger, an extra view, a
  *    view in place of a table or an altered column is refused before any row is read. After this
  *    the file holds only plain tables of ours, so reading them runs no code of the sender's.
  * 6. Row counts equal to the manifest's; every attachment's bytes match their SHA-256; the
  *    content hash equals the manifest's (tests only, see import.service.ts).
- * 7. The checks that read the whole file — `quick_check`, foreign_key_check, and when the merge
- *    will write many rows the column rules and intake schema — run on worker threads
- *    (import-checks.ts) beside the merge, which commits only after they pass. (quick_check ran
- *    first, before the schema, until the import had to fit in 10 s at 100k complaints: SQLite
- *    reads a damaged file safely, and nothing of it is committed before the check has passed.)
+ * 7. The other checks that read the whole file — foreign_key_check, and when the merge will write
+ *    many rows the column rules and intake schema — run on worker threads (import-checks.ts)
+ *    beside the merge, which commits only after they pass.
  *
  * The result is an open read-only connection for the merge. better-sqlite3 has no progress handler
  * (SQLITE_OMIT_PROGRESS_CALLBACK), but after step 5 no query of ours can be made slow by the file's
@@ -128,6 +126,13 @@ function openChecked(path: string, version: number, manifest: ExportManifest): {
   const db = openReceivedFile(path);
   try {
     const checking = performance.now();
+    let quick: string[];
+    try {
+      quick = db.prepare('PRAGMA quick_check').pluck().all() as string[];
+    } catch (error) {
+      throw exchangeErrors.notSnapshot(`数据库无法读取：${(error as Error).message}`);
+    }
+    if (quick.length !== 1 || quick[0] !== 'ok') throw exchangeErrors.notSnapshot('数据库完整性检查未通过');
     if (db.pragma('application_id', { simple: true }) !== EXPORT_APPLICATION_ID) throw exchangeErrors.notSnapshot('不是投诉台导出的数据');
     if (db.pragma('user_version', { simple: true }) !== version) throw exchangeErrors.notSnapshot('数据库版本前后不一');
     if (manifest.schemaVersion !== version) throw exchangeErrors.contentMismatch('清单中的数据库版本不符');
@@ -137,7 +142,7 @@ function openChecked(path: string, version: number, manifest: ExportManifest): {
     if (difference) throw exchangeErrors.schemaMismatch(difference);
     // From here on the file holds only our plain tables: reading them runs nothing of the sender's.
 
-    log.info(`received file checks: schema ${Math.round(performance.now() - checking)} ms`);
+    log.info(`received file checks: quick_check and schema ${Math.round(performance.now() - checking)} ms`);
     const expectedTables = [...schema.tables, ATTACHMENT_FILES_TABLE];
     const manifestTables = Object.keys(manifest.counts).sort();
     if (JSON.stringify(manifestTables) !== JSON.stringify([...expectedTables].sort())) throw exchangeErrors.contentMismatch('清单中的表与文件不符');

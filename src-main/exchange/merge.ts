@@ -393,8 +393,8 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
         }
         db.exec('RELEASE written');
       }
-      await opened.checks.structure;
-      time('waitForStructure');
+      await opened.checks.references;
+      time('waitForReferences');
       merger.listForSearchIndex();
       merger.storeAttachmentFiles(ctx.dataDir);
       const merged: TableMerge[] = tables.map((table) => ({ table, counts: merger.counts(table) }));

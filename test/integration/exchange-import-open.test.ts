@@ -60,11 +60,11 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Open as the import does, including the structure and reference checks that run on a worker beside the merge. */
+/** Open as the import does, including the reference check that runs on a worker beside the merge. */
 async function open(path: string, passphrase = PASSPHRASE) {
   const opened = await openImport(hq.dataDir, path, passphrase);
   try {
-    await opened.checks.structure;
+    await opened.checks.references;
   } catch (error) {
     opened.close();
     throw error;

@@ -7,12 +7,12 @@
  *   `go` (payload: the tables and their row conditions), starts its read transaction and reports
  *   `snapshot`; the host holds the database's write lock from before its own copy began until then,
  *   so no commit can fall between the two (snapshot.ts).
- * - `checkFile` (import): the received file's structure (`quick_check`) and references
- *   (`foreign_key_check`), reporting `structure-ok` or failing; then, when the host says `rows`
- *   (with true), every row of every table against the column rules.
+ * - `checkFile` (import): the received file's references (`foreign_key_check`), reporting
+ *   `references-ok` or failing; then, when the host says `rows` (with true), every row of every
+ *   table against the column rules.
  * - `checkIntake` (import): every complaint's intake fields against the contract's intake schema.
  * The import's two tasks run on two workers beside the merge (import-checks.ts); one worker does
- * the structure checks, so that a re-import's merge has the other core to itself.
+ * the reference check, so that a re-import's merge has the other core to itself.
  * - `checkpoint` (after an import): copy the write-ahead log into the database file, off the main
  *   thread (import.service.ts).
  */
@@ -74,8 +74,7 @@ export interface CheckFileInput {
   tables: readonly string[];
 }
 
-/** Thrown when quick_check finds the file damaged, and when a reference points at no row of the file. */
-export const DAMAGED = 'DAMAGED';
+/** Thrown when a reference points at no row of the file. */
 export const DANGLING_REFERENCE = 'DANGLING_REFERENCE';
 
 /** Fail the task with a code the host maps to a refusal (import-checks.ts). */
@@ -83,19 +82,12 @@ function failWith(code: string, message: string): never {
   throw Object.assign(new Error(message), { code });
 }
 
-/** `quick_check` and `foreign_key_check`, then (when the host says `rows`) every row of every table against the column rules. */
+/** `foreign_key_check`, then (when the host says `rows`) every row of every table against the column rules. */
 async function checkFile(input: CheckFileInput, context: TaskContext): Promise<RowProblem[]> {
   const db = openReceivedFile(input.file);
   try {
-    let quick: string[] = [];
-    try {
-      quick = db.prepare('PRAGMA quick_check').pluck().all() as string[];
-    } catch (error) {
-      failWith(DAMAGED, `数据库无法读取：${(error as Error).message}`);
-    }
-    if (quick.length !== 1 || quick[0] !== 'ok') failWith(DAMAGED, '数据库完整性检查未通过');
     if (db.prepare('PRAGMA foreign_key_check').get() !== undefined) failWith(DANGLING_REFERENCE, '有记录引用了不存在的记录');
-    context.milestone('structure-ok');
+    context.milestone('references-ok');
     if (!(await context.waitFor('rows'))) return [];
     registerRuleFunctions(db);
     const problems: RowProblem[] = [];
