@@ -200,3 +200,35 @@ describe('cancelling an export', () => {
     expect(existsSync(join(folder, exportFileName('YGHA', '2026-10-31', '2026-12-03')))).toBe(false);
   });
 });
+
+describe('the desk saving while an export runs', () => {
+  it('does not wait for the export; what it saves is not in the file, and the file’s content hash is still its own', async () => {
+    const complaint = seeded.complaints[0]!.complaint;
+    const before = app.ctx.db.prepare('SELECT summary FROM complaints WHERE id = ?').pluck().get(complaint.id) as string;
+    let saved = false;
+    const result = await exportIt(undefined, {
+      // The copy is under way and the hashing workers read beside it: the desk saves a change.
+      onProgress: (p) => {
+        if (p.phase !== 'snapshot' || saved) return;
+        app.ctx.db.prepare('UPDATE complaints SET summary = ? WHERE id = ?').run('导出途中保存的总结', complaint.id);
+        saved = true;
+      },
+    });
+    try {
+      expect(saved).toBe(true);
+      const { path, manifest } = await decryptToFile(result.path);
+      const snapshot = new Database(path, { readonly: true });
+      try {
+        expect(snapshot.prepare('SELECT summary FROM complaints WHERE id = ?').pluck().get(complaint.id)).toBe(before);
+        const tables = snapshotSchema().tables;
+        // The workers hashed the office database as it was when the copy began, not as it is now.
+        expect(await contentHash(snapshot, tables)).toBe(manifest.contentHash.value);
+        expect(await contentHash(app.ctx.db, tables)).not.toBe(manifest.contentHash.value);
+      } finally {
+        snapshot.close();
+      }
+    } finally {
+      app.ctx.db.prepare('UPDATE complaints SET summary = ? WHERE id = ?').run(before, complaint.id);
+    }
+  });
+});
