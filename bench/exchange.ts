@@ -111,6 +111,8 @@ async function main(): Promise<void> {
   mkdirSync(stick);
 
   const exports: number[] = [];
+  /** Each export's steps (export.service.ts timings): snapshot with its content hash, encryption to the stick, read-back. */
+  const exportSteps: { snapshot: number; encrypt: number; verify: number }[] = [];
   const imports: number[] = [];
   const catchUps: number[] = [];
   const reimports: number[] = [];
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
     progress(`exchange: run ${run}/${RUNS}`);
     const exported = await exportToFolder(office, { folder: stick, passphrase: PASSPHRASE });
     exports.push(exported.timings.total);
+    exportSteps.push(exported.timings);
     fileBytes = exported.fileBytes;
     rowsInFile = Object.entries(exported.manifest.counts).reduce((n, [t, c]) => (t === 'attachment_files' ? n : n + c), 0);
     copies.push(plainCopyMs(exported.path, stick));
@@ -163,6 +166,7 @@ async function main(): Promise<void> {
   const lines = [figure('exchange-export', exports, GOALS.export), figure('exchange-import', imports, GOALS.import), figure('exchange-reimport', reimports, GOALS.reimport)];
   // What the import leaves for after it has returned (the desk is not waiting for it): the log
   // checkpoint, then the merged complaints' search entries (until then search finds them by a scan).
+  emit({ bench: 'exchange-export-steps', runs: exportSteps.map((t) => ({ snapshot_and_hash: ms(t.snapshot), encrypt: ms(t.encrypt), read_back: ms(t.verify) })) });
   emit({ bench: 'exchange-import-catch-up', runs: catchUps.map(ms), median_ms: ms(median(catchUps)), info: 'after exchange-import returned, in the background: WAL checkpoint + search entries' });
   emit({ bench: 'exchange-summary', goals_met: lines.filter((l) => l.met).length, goals: lines.length, all_met: lines.every((l) => l.met) });
   if (process.env.BENCH_KEEP !== '1') rmSync(root, { recursive: true, force: true });
