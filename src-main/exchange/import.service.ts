@@ -54,7 +54,11 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, o
   const results: ImportFileResult[] = [];
   const count = request.paths.length;
   // The last import's background work first: its search entries would otherwise wait on this merge's write lock.
-  await catchingUp.get(ctx.db)?.catch(() => undefined);
+  const pending = catchingUp.get(ctx.db);
+  if (pending) {
+    options.onProgress?.({ file: 0, step: '正在完成上次导入的搜索索引…', fraction: 0 });
+    await pending.catch(() => undefined);
+  }
   for (let index = 0; index < count; index++) {
     throwIfAborted(signal);
     const path = request.paths[index]!;

@@ -47,7 +47,8 @@ function workerEntry(): { file: string; execArgv?: string[] } {
 
 export function runTask<K extends TaskName>(task: K, input: TaskInput<K>, onProgress?: (done: number) => void): TaskHandle<TaskOutput<K>> {
   const entry = workerEntry();
-  const worker = new Worker(entry.file, { workerData: { task, input }, execArgv: entry.execArgv });
+  // No inherited flags (a debugging flag of the main process would make the Worker refuse to start).
+  const worker = new Worker(entry.file, { workerData: { task, input }, execArgv: entry.execArgv ?? [] });
   const reached = new Set<string>();
   const waiting = new Map<string, (() => void)[]>();
   let finished = false;
