@@ -316,7 +316,7 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
     // that refer to refused rows below); SQLite's enforcement cost a second per 100k complaints.
     db.pragma('foreign_keys = OFF');
     // No checkpoint inside the COMMIT: copying ~600 MB of WAL into the database would double the
-    // commit of a big merge. It runs afterwards on a worker (search-backlog.ts catchUpAfterImport).
+    // commit of a big merge. It runs afterwards on a worker (import.service.ts catchUpAfterImport).
     db.pragma('wal_autocheckpoint = 0');
     // The COMMIT writes the log without waiting for the disk (synchronous=NORMAL, WAL: the database
     // stays consistent; a power cut before the next checkpoint may undo the whole import, never part
