@@ -1,27 +1,22 @@
-import { test, expect, _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
-import { ipcMainInvokeHandler, stubDialog, waitForWindowByUrl } from 'electron-playwright-helpers';
+import { test, expect, type ElectronApplication, type Page } from '@playwright/test';
+import { ipcMainInvokeHandler, stubDialog } from 'electron-playwright-helpers';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { launchDesk } from './launch';
 
 /**
  * The desktop app itself, driven through Playwright's Electron support. Runs where an Electron
  * binary exists (scripts/e2e-electron.mjs passes it as ELECTRON_BINARY); elsewhere that script
  * prints 'skipped: no Electron binary' and this file is not run at all.
  */
-const MAIN = join(__dirname, '..', '..', 'out', 'main', 'index.js');
-
 let dataDir: string;
 let app: ElectronApplication;
 
 async function launch(): Promise<Page> {
-  app = await electron.launch({
-    executablePath: process.env.ELECTRON_BINARY,
-    args: [MAIN, '--data-dir', dataDir, ...(process.env.CI ? ['--no-sandbox'] : [])],
-  });
-  const page = await waitForWindowByUrl(app, /^app:\/\/desk\//);
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-  return page;
+  const started = await launchDesk(dataDir);
+  app = started.app;
+  return started.page;
 }
 
 test.beforeEach(() => {

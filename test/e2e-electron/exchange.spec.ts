@@ -1,8 +1,9 @@
-import { test, expect, _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
-import { stubDialog, waitForWindowByUrl } from 'electron-playwright-helpers';
+import { test, expect, type ElectronApplication, type Page } from '@playwright/test';
+import { stubDialog } from 'electron-playwright-helpers';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { launchDesk } from './launch';
 
 /**
  * USB exchange on the desktop (issue 5): the office exports through the system's folder dialog
@@ -10,20 +11,15 @@ import { join } from 'node:path';
  * in the system's file dialog (选择文件…, stubbed) and imports it. One app at a time: the desktop
  * app holds a single-instance lock. Runs only where an Electron binary exists (see app.spec.ts).
  */
-const MAIN = join(__dirname, '..', '..', 'out', 'main', 'index.js');
 const PASSPHRASE = '阳光花园-2026-导出';
 
 let app: ElectronApplication | undefined;
 const cleanup: string[] = [];
 
 async function launch(dataDir: string): Promise<Page> {
-  app = await electron.launch({
-    executablePath: process.env.ELECTRON_BINARY,
-    args: [MAIN, '--data-dir', dataDir, ...(process.env.CI ? ['--no-sandbox'] : [])],
-  });
-  const page = await waitForWindowByUrl(app, /^app:\/\/desk\//);
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-  return page;
+  const started = await launchDesk(dataDir);
+  app = started.app;
+  return started.page;
 }
 
 const tempDir = (label: string) => {

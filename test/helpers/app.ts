@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppContext, type AppContext } from '../../src-main/app-context';
+import { startWebServer, type WebServer } from '../../src-main/http/server';
 import type { ChannelName, ChannelOutput, ComplaintCreateInput, Result } from '../../src-preload/contract';
 
 export interface TestApp {
@@ -94,4 +95,12 @@ export function phoneComplaint(ids: OfficeIds, overrides: Partial<ComplaintCreat
     urgency: 'urgent',
     ...overrides,
   };
+}
+
+/** Web mode's HTTP server over the test app, on a free port, with a stub renderer (`<data dir>/renderer/index.html`). */
+export async function startTestWebServer(app: TestApp): Promise<WebServer> {
+  const rendererDir = join(app.dataDir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>物业投诉台</title>');
+  return startWebServer({ ctx: app.ctx, rendererDir, port: 0 });
 }

@@ -5,13 +5,13 @@
  * call records nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../src-main/http/server';
+import type { WebServer } from '../../src-main/http/server';
 import { complaintFormStamp, formHeader, FORM_TITLES } from '../../src-main/services/print.service';
 import { PRINT_FORMS } from '../../src-preload/contract';
-import { openTestApp, type TestApp } from '../helpers/app';
+import { openTestApp, startTestWebServer, type TestApp } from '../helpers/app';
 import { snapshotAll } from '../helpers/db-snapshot-all';
 import { allowTestClock, create, setNow, setUpLifecycleOffice, type Office } from './lifecycle-fixtures';
 
@@ -23,10 +23,7 @@ beforeAll(async () => {
   allowTestClock();
   app = openTestApp();
   office = setUpLifecycleOffice(app);
-  const rendererDir = join(app.dataDir, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>物业投诉台</title>');
-  server = await startWebServer({ ctx: app.ctx, rendererDir, port: 0 });
+  server = await startTestWebServer(app);
 });
 afterAll(async () => {
   await server?.close();

@@ -4,15 +4,15 @@
  * ExcelJS, and compared with what the register screen (complaints:list) and the paper register
  * (registerPrintData) list for the same filters.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../src-main/http/server';
+import type { WebServer } from '../../src-main/http/server';
 import { createHandlers, type DesktopShell } from '../../src-main/ipc/handlers';
 import { registerPrintData } from '../../src-main/services/reports.service';
 import { registerPrintInputSchema, type ComplaintCreateInput, type RegisterExport, type RegisterPrintInput } from '../../src-preload/contract';
-import { openTestApp, type TestApp } from '../helpers/app';
+import { openTestApp, startTestWebServer, type TestApp } from '../helpers/app';
 import { allowTestClock, create, setNow, setUpLifecycleOffice, step, type Office } from './lifecycle-fixtures';
 
 const HEADERS = ['序号', '投诉编号', '受理时间', '投诉人', '房号', '联系电话', '投诉方式', '类别', '投诉内容', '被投诉部门', '接待人', '等级', '状态', '处理结果', '回访情况', '备注'];
@@ -34,10 +34,7 @@ beforeAll(async () => {
   allowTestClock();
   app = openTestApp();
   office = setUpLifecycleOffice(app);
-  const rendererDir = join(app.dataDir, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>物业投诉台</title>');
-  server = await startWebServer({ ctx: app.ctx, rendererDir, port: 0 });
+  server = await startTestWebServer(app);
 
   receive('2026-10-31 23:59', { description: '十月的投诉，不在十一月的登记里' });
   receive('2026-11-01 00:00', { complainantName: '欧阳堃', description: '楼上漏水，卫生间天花板持续滴水' });

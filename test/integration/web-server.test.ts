@@ -1,21 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { startWebServer, type WebServer } from '../../src-main/http/server';
+import type { WebServer } from '../../src-main/http/server';
 import { CHANNEL_NAMES } from '../../src-preload/contract';
-import { openTestApp, phoneComplaint, setUpOffice, type TestApp } from '../helpers/app';
+import { openTestApp, phoneComplaint, setUpOffice, startTestWebServer, type TestApp } from '../helpers/app';
 
 let app: TestApp;
 let server: WebServer;
 
 beforeEach(async () => {
   app = openTestApp();
-  const rendererDir = join(app.dataDir, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>物业投诉台</title>');
   writeFileSync(join(app.dataDir, 'secret.txt'), 'not for the browser');
-  server = await startWebServer({ ctx: app.ctx, rendererDir, port: 0 });
+  server = await startTestWebServer(app);
 });
 afterEach(async () => {
   await server.close();
