@@ -7,15 +7,16 @@
  *    contract's own enum schemas, counts are not negative, texts have a bound, JSON columns hold the
  *    shape the app writes; plus what only an import can get wrong: the complaint's office and
  *    number prefix are the manifest's office, and directory rows are the sender's own (office_code
- *    ''). The rules are compiled into one SQL expression per table and run over the staged rows in
- *    SQLite (at 100k complaints, ~700k rows: reading each row into JavaScript for zod would alone
- *    take longer than the whole import may).
+ *    ''). The rules are compiled into one SQL expression per table and run in SQLite
+ *    (`ruleProblems`; at 100k complaints, 1.2 M rows: reading each row into JavaScript for zod
+ *    would alone take longer than the whole import may).
  * 2. A complaint's intake fields go through the contract's intake schema itself
- *    (`complaintCreateSchema`, as the desk would have taken them), in JavaScript.
+ *    (`complaintCreateSchema`, as the desk would have taken them), in JavaScript (`intakeProblems`).
  *
  * The STRICT tables, NOT NULL and CHECK constraints were verified when the file was opened
- * (quick_check), so a rule never sees a value of the wrong storage type. The merge (merge.ts) asks
- * only about rows it is about to write and refuses them with the reason given here, in Chinese.
+ * (quick_check), so a rule never sees a value of the wrong storage type. Both run either in the
+ * merge over the rows it is about to write, or on worker threads over the whole file
+ * (import-checks.ts); the merge refuses only rows it would write, with the reason given here.
  */
 import {
   CHANNELS,
@@ -35,8 +36,6 @@ import type { z } from '../../src-preload/contract/zod';
 import type Database from 'better-sqlite3';
 import { COLUMN_OF } from '../db/complaints.repo';
 import type { ExportManifest } from './manifest';
-
-export type Row = Record<string, unknown>;
 
 const TEXT_MAX = 10_000;
 
@@ -269,7 +268,7 @@ function ruleSql(rule: Rule, c: string): { ok: string; message: string } {
  * `<column>：<reason>` for the first column that does not. Every column of the table must have a
  * rule (a new column without one is a programming error, caught by the tests).
  */
-export function rowProblemSql(table: string, columns: readonly string[], manifest: ExportManifest, alias: string, references: ReadonlySet<string>): string {
+function rowProblemSql(table: string, columns: readonly string[], manifest: ExportManifest, alias: string, references: ReadonlySet<string>): string {
   const rules = RULES[table]?.(manifest);
   if (!rules) throw new Error(`not a record table: ${table}`);
   const branches = columns.map((column) => {
@@ -286,18 +285,39 @@ export function rowProblemSql(table: string, columns: readonly string[], manifes
 }
 
 
-/** `SELECT` list that reads a complaint row's intake fields under the contract's names (COLUMN_OF: the repository's own mapping). */
-export const INTAKE_SELECT = Object.entries(COLUMN_OF)
-  .map(([field, column]) => (field === 'complainedDepartmentId' ? `coalesce(i."${column}", '') AS "${field}"` : `i."${column}" AS "${field}"`))
+/**
+ * The rows of `table` that break a column rule, as `[id, "<column>：<reason>"]`: `from` is the FROM
+ * clause, naming the received rows `i`. Used by the merge on its staged rows and by the checking
+ * worker on the whole file (the connection must have registerRuleFunctions).
+ */
+export function ruleProblems(db: Database.Database, table: string, manifest: ExportManifest, from: string): [string, string][] {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
+  const references = new Set(db.prepare('SELECT "from" FROM pragma_foreign_key_list(?)').pluck().all(table) as string[]);
+  const problem = rowProblemSql(table, columns, manifest, 'i', references);
+  // In a subquery: a bare `reason` or `problem` in the WHERE could name a column of the table (escalations.reason).
+  return db.prepare(`SELECT id, problem FROM (SELECT i.id AS id, ${problem} AS problem FROM ${from}) WHERE problem IS NOT NULL`).raw(true).all() as [string, string][];
+}
+
+/** `SELECT` list that reads a complaint row's intake fields (COLUMN_OF: the repository's own mapping), in INTAKE_FIELDS' order. */
+const INTAKE_SELECT = Object.values(COLUMN_OF)
+  .map((column) => (column === COLUMN_OF.complainedDepartmentId ? `coalesce(i."${column}", '')` : `i."${column}"`))
   .join(', ');
+/** The contract's names of those fields. */
+const INTAKE_FIELDS = Object.keys(COLUMN_OF);
 
-/** The contract's names of the columns INTAKE_SELECT reads, in its order (for rows read as arrays: a third cheaper than as objects). */
-export const INTAKE_FIELDS = Object.keys(COLUMN_OF);
-
-/** The intake fields (read with INTAKE_SELECT) against the contract's intake schema: undefined, or `<field>：<reason>`. */
-export function complaintIntakeProblem(fields: Row): string | undefined {
-  const parsed = complaintCreateSchema.safeParse(fields);
-  if (parsed.success) return undefined;
-  const issue = parsed.error.issues[0]!;
-  return `${issue.path.join('.') || '记录'}：${issue.message}`;
+/**
+ * The complaints that the contract's intake schema refuses, as `[id, "<field>：<reason>"]`:
+ * `from` is the FROM clause, naming the complaints `i`. Rows are read as arrays (a third cheaper
+ * than as objects at 100k complaints).
+ */
+export function intakeProblems(db: Database.Database, from: string): [string, string][] {
+  const problems: [string, string][] = [];
+  const rows = db.prepare(`SELECT i.id, ${INTAKE_SELECT} FROM ${from}`).raw(true).iterate() as IterableIterator<unknown[]>;
+  for (const [id, ...values] of rows) {
+    const parsed = complaintCreateSchema.safeParse(Object.fromEntries(INTAKE_FIELDS.map((field, k) => [field, values[k]])));
+    if (parsed.success) continue;
+    const issue = parsed.error.issues[0]!;
+    problems.push([String(id), `${issue.path.join('.') || '记录'}：${issue.message}`]);
+  }
+  return problems;
 }

@@ -46,7 +46,7 @@ import type { ServiceContext } from '../services/context';
 import { getSettings } from '../services/settings.service';
 import { throwIfAborted } from './exchange-error';
 import type { OpenedImport } from './import-open';
-import { complaintIntakeProblem, INTAKE_SELECT, registerRuleFunctions, rowProblemSql } from './import-rows';
+import { intakeProblems, registerRuleFunctions, ruleProblems } from './import-rows';
 import type { RowProblem } from './worker/worker-tasks';
 import { ATTACHMENT_FILES_TABLE, DIRECTORY_TABLES } from './snapshot-schema';
 
@@ -165,22 +165,9 @@ class Merger {
    * merge that writes few rows (a big one takes the workers' findings, `refuseProblems`).
    */
   checkRules(table: string): void {
-
-    const { manifest } = this.opened;
-    const problem = rowProblemSql(table, this.columnsOf(table), manifest, 'i', new Set(this.referencesOf(table).map((r) => r.col)));
-    const invalid = this.db
-      .prepare(`SELECT id, problem FROM (SELECT i.id AS id, ${problem} AS problem FROM ${stageOf(table)} s CROSS JOIN imp."${table}" i ON i.rowid = s.irowid) WHERE problem IS NOT NULL`)
-      .raw(true)
-      .all() as [string, string][];
-    if (table === 'complaints') {
-      const intake = this.db
-        .prepare(`SELECT i.id AS id, ${INTAKE_SELECT} FROM ${stageOf('complaints')} s CROSS JOIN imp.complaints i ON i.rowid = s.irowid`)
-        .iterate() as IterableIterator<Record<string, unknown>>;
-      for (const { id, ...fields } of intake) {
-        const reason = complaintIntakeProblem(fields);
-        if (reason) invalid.push([String(id), reason]);
-      }
-    }
+    const staged = `${stageOf(table)} s CROSS JOIN imp."${table}" i ON i.rowid = s.irowid`;
+    const invalid = ruleProblems(this.db, table, this.opened.manifest, staged);
+    if (table === 'complaints') invalid.push(...intakeProblems(this.db, staged));
     // Written after the reads: better-sqlite3 allows no write while a read iterates.
     for (const [id, reason] of invalid) this.refuse(table, id, reason);
   }

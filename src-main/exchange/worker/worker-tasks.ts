@@ -19,7 +19,7 @@
 import Database from 'better-sqlite3';
 import { tableDigest, type TableSelection } from '../content-hash';
 import { openReceivedFile } from '../import-open';
-import { complaintIntakeProblem, INTAKE_FIELDS, INTAKE_SELECT, registerRuleFunctions, rowProblemSql } from '../import-rows';
+import { intakeProblems, registerRuleFunctions, ruleProblems } from '../import-rows';
 import type { ExportManifest } from '../manifest';
 
 /** A row of a received file that breaks a rule: `<column>：<reason>`. */
@@ -92,12 +92,7 @@ async function checkFile(input: CheckFileInput, context: TaskContext): Promise<R
     registerRuleFunctions(db);
     const problems: RowProblem[] = [];
     for (const table of input.tables) {
-      const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
-      const references = new Set(db.prepare('SELECT "from" FROM pragma_foreign_key_list(?)').pluck().all(table) as string[]);
-      const problem = rowProblemSql(table, columns, input.manifest, 'i', references);
-      // In a subquery: a bare `reason` in the WHERE would name the table's own column (escalations.reason).
-      const found = db.prepare(`SELECT ?, id, problem FROM (SELECT i.id AS id, ${problem} AS problem FROM "${table}" i) WHERE problem IS NOT NULL`).raw(true).all(table) as RowProblem[];
-      problems.push(...found);
+      for (const [id, reason] of ruleProblems(db, table, input.manifest, `"${table}" i`)) problems.push([table, id, reason]);
     }
     return problems;
   } finally {
@@ -109,14 +104,7 @@ async function checkFile(input: CheckFileInput, context: TaskContext): Promise<R
 function checkIntake(input: { file: string }): RowProblem[] {
   const db = openReceivedFile(input.file);
   try {
-    const problems: RowProblem[] = [];
-    const rows = db.prepare(`SELECT i.id, ${INTAKE_SELECT} FROM complaints i`).raw(true).iterate() as IterableIterator<unknown[]>;
-    for (const [id, ...values] of rows) {
-      const fields = Object.fromEntries(INTAKE_FIELDS.map((field, k) => [field, values[k]]));
-      const reason = complaintIntakeProblem(fields);
-      if (reason) problems.push(['complaints', String(id), reason]);
-    }
-    return problems;
+    return intakeProblems(db, 'complaints i').map(([id, reason]) => ['complaints', id, reason]);
   } finally {
     db.close();
   }
