@@ -4,7 +4,8 @@
  * transaction; this module writes their trigram and bigram entries afterwards, a chunk per
  * transaction, so the desk's own work is never held up for long. Run after each import, and at
  * start-up in case the app stopped before the backlog was empty. Until then the merged complaints
- * are in the register, the board and the reports; only free-text search does not find them yet.
+ * are in the register, the board and the reports, and free-text search finds them by a scan of
+ * just the backlog's complaints (complaints.repo.ts).
  */
 import { log } from '../lib/log';
 import type { Db } from './connection';
@@ -44,12 +45,10 @@ export function indexSearchBacklog(db: Db, limit = 2000): number {
 }
 
 /** Index the whole backlog, a chunk at a time, letting the event loop run between chunks. */
-export async function drainSearchBacklog(db: Db, onProgress?: (done: number, total: number) => void): Promise<void> {
-  const total = searchBacklogSize(db);
-  let remaining = total;
+export async function drainSearchBacklog(db: Db): Promise<void> {
+  let remaining = searchBacklogSize(db);
   while (remaining > 0 && db.open) {
     remaining = indexSearchBacklog(db);
-    onProgress?.(total - remaining, total);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
