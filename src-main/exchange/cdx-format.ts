@@ -38,9 +38,9 @@
  * damaged"), file length exactly as the now-authenticated header says (shorter: "incomplete";
  * longer: "damaged"), then every chunk's tag (else "damaged").
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, type Hash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt } from 'node:crypto';
 import { open, rm, type FileHandle } from 'node:fs/promises';
-import { exchangeErrors, ioError, throwIfAborted } from './exchange-error';
+import { ExchangeError, exchangeErrors, ioError, throwIfAborted } from './exchange-error';
 
 export const CDX_MAGIC = Buffer.from([0x89, 0x43, 0x44, 0x58, 0x0d, 0x0a, 0x1a, 0x0a]);
 export const CDX_FORMAT_VERSION = 1;
@@ -218,29 +218,32 @@ async function readAt(fh: FileHandle, buffer: Buffer, length: number, position: 
   return done;
 }
 
+/** Reads in flight ahead of the one being worked on: a USB stick or a virtual disk serves a queue of them faster than one at a time. */
+const READS_AHEAD = 4;
+
 /**
- * The pieces of a file from byte `from` on, of `piece(0)`, `piece(1)`, … bytes, each read while the caller works on the
- * one before (the thread pool reads while this thread encrypts or decrypts). Each is a fresh
- * buffer, with the bytes actually read.
+ * The pieces of a file from byte `from` on, of `piece(0)`, `piece(1)`, … bytes, each read while the
+ * caller works on the ones before (the thread pool reads while this thread encrypts or decrypts).
+ * Each is a fresh buffer, with the bytes actually read.
  */
 async function* readAhead(fh: FileHandle, from: number, count: number, piece: (i: number) => number): AsyncGenerator<{ buffer: Buffer; bytes: number }> {
   let position = from;
-  const start = (i: number) => {
-    const length = piece(i);
+  let started = 0;
+  const pending: Promise<{ buffer: Buffer; bytes: number }>[] = [];
+  const startNext = () => {
+    const length = piece(started++);
     const buffer = Buffer.allocUnsafe(length);
     const at = position;
     position += length;
-    return readAt(fh, buffer, length, at).then((bytes) => ({ buffer, bytes }));
+    pending.push(readAt(fh, buffer, length, at).then((bytes) => ({ buffer, bytes })));
   };
-  let next = count > 0 ? start(0) : undefined;
   try {
     for (let i = 0; i < count; i++) {
-      const current = await next!;
-      next = i + 1 < count ? start(i + 1) : undefined;
-      yield current;
+      while (started < count && started <= i + READS_AHEAD) startNext();
+      yield await pending.shift()!;
     }
   } finally {
-    next?.catch(() => undefined); // stopped early (cancel, a bad tag): the read ahead is not wanted
+    for (const read of pending) read.catch(() => undefined); // stopped early (cancel, a bad tag): the reads ahead are not wanted
   }
 }
 
@@ -262,14 +265,33 @@ function writeBehind(): { then: (write: () => Promise<void>) => Promise<void>; d
  * every chunk's tag. The tags stand for the ciphertext under that file's key, so this costs a few
  * KB of hashing instead of a pass over 100 MB.
  */
-class Fingerprint {
-  private readonly hash: Hash = createHash('sha256');
-  add(bytes: Buffer): void {
-    this.hash.update(bytes);
-  }
-  hex(): string {
-    return this.hash.digest('hex');
-  }
+export function cdxFingerprint(head: Buffer, tags: readonly Buffer[]): string {
+  const hash = createHash('sha256');
+  hash.update(head);
+  for (const tag of tags) hash.update(tag);
+  return hash.digest('hex');
+}
+
+/**
+ * A manifest finished after the body: its length goes into the header first, its content is asked
+ * for once the body is written (export.service.ts: the content hash is still being computed on a
+ * worker while the body is encrypted and read back).
+ */
+export class PendingManifest {
+  constructor(
+    /** Bytes of its UTF-8 JSON, exactly. */
+    readonly bytes: number,
+    readonly settle: () => Promise<unknown>,
+  ) {}
+}
+
+export interface CdxWriteOptions extends CdxProgressOptions {
+  chunkBytes?: number;
+  /**
+   * Once the body is on the disk (fsync), read every chunk back from the file and check its tag,
+   * reporting progress here. Runs while a pending manifest may still be computing.
+   */
+  readBack?: { onProgress?: (done: number, total: number) => void };
 }
 
 export interface CdxWriteResult {
@@ -277,22 +299,24 @@ export interface CdxWriteResult {
   fileBytes: number;
   bodyBytes: number;
   fingerprint: string;
+  /** The header and the sealed manifest as written: a later read of the file's head must find the same bytes. */
+  head: Buffer;
+  /** The manifest as written (a pending one, settled). */
+  manifest: unknown;
+  /** Every body chunk's tag, in order (as read back, with `readBack`). */
+  tags: Buffer[];
 }
 
 /**
  * Encrypt the file at `plainPath` with `manifest` into a new file at `outPath` (created, never
- * overwritten), fsync it and close it. On failure or cancel the output is removed.
+ * overwritten), fsync it and close it. The body is written first and the manifest last, into the
+ * place the header keeps for it, so that a pending manifest can still be computing meanwhile.
+ * On failure or cancel the output is removed.
  */
-export async function writeCdx(
-  plainPath: string,
-  outPath: string,
-  manifest: unknown,
-  key: CdxKey,
-  options: CdxProgressOptions & { chunkBytes?: number } = {},
-): Promise<CdxWriteResult> {
+export async function writeCdx(plainPath: string, outPath: string, manifest: unknown, key: CdxKey, options: CdxWriteOptions = {}): Promise<CdxWriteResult> {
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  const manifestPlain = Buffer.from(JSON.stringify(manifest), 'utf8');
-  if (manifestPlain.length > MAX_MANIFEST_BYTES) throw new Error('manifest too large');
+  const manifestBytes = manifest instanceof PendingManifest ? manifest.bytes : Buffer.byteLength(JSON.stringify(manifest), 'utf8');
+  if (manifestBytes > MAX_MANIFEST_BYTES) throw new Error('manifest too large');
   const input = await open(plainPath, 'r');
   let output: FileHandle | undefined;
   try {
@@ -303,49 +327,64 @@ export async function writeCdx(
       salt: key.salt,
       noncePrefix: randomBytes(NONCE_PREFIX_BYTES),
       chunkBytes,
-      manifestBytes: manifestPlain.length,
+      manifestBytes,
       bodyBytes,
     });
-    const prefix = header.subarray(32, 39);
-    const fingerprint = new Fingerprint();
+    const parsed = parseCdxHeader(header, cdxFileBytes({ bodyBytes, chunkBytes, manifestBytes }));
     try {
       output = await open(outPath, 'wx', 0o600);
     } catch (error) {
       throw ioError(error, 'folder');
     }
-    const sealed = seal(key.key, nonce(prefix, 0, MANIFEST_FLAG), header, manifestPlain);
-    fingerprint.add(header);
-    fingerprint.add(sealed.ciphertext);
-    fingerprint.add(sealed.tag);
-    let position = 0;
-    const write = async (buffers: Buffer[]) => {
-      const { bytesWritten } = await output!.writev(buffers, position);
+    const out = output;
+    const write = async (buffers: Buffer[], position: number) => {
+      const { bytesWritten } = await out.writev(buffers, position);
       const expected = buffers.reduce((n, b) => n + b.length, 0);
       if (bytesWritten !== expected) throw Object.assign(new Error('short write'), { code: 'EIO' });
-      position += bytesWritten;
     };
-    await write([header, sealed.ciphertext, sealed.tag]);
+    await write([header], 0);
 
+    const bodyStart = CDX_HEADER_BYTES + manifestBytes + CDX_TAG_BYTES;
     const chunks = chunkCount({ bodyBytes, chunkBytes });
     const writes = writeBehind();
-    let i = 0;
+    let tags: Buffer[] = [];
+    let position = bodyStart;
     const plainBytes = (k: number) => Math.min(chunkBytes, bodyBytes - k * chunkBytes);
     for await (const { buffer, bytes } of readAhead(input, 0, chunks, plainBytes)) {
       throwIfAborted(options.signal);
+      const i = tags.length;
       const want = plainBytes(i);
       if (bytes !== want) throw new Error(`snapshot changed while encrypting (read ${bytes} of ${want} bytes)`);
-      const { ciphertext, tag } = seal(key.key, nonce(prefix, i, i === chunks - 1 ? LAST_CHUNK_FLAG : 0), header, buffer.subarray(0, want));
-      fingerprint.add(tag);
-      await writes.then(() => write([ciphertext, tag]));
+      const { ciphertext, tag } = seal(key.key, nonce(parsed.noncePrefix, i, i === chunks - 1 ? LAST_CHUNK_FLAG : 0), header, buffer.subarray(0, want));
+      tags.push(tag);
+      const at = position;
+      position += ciphertext.length + tag.length;
+      await writes.then(() => write([ciphertext, tag], at));
       options.onProgress?.(i * chunkBytes + want, bodyBytes);
-      i++;
     }
     await writes.drain();
     throwIfAborted(options.signal);
-    await output.sync();
-    await output.close();
+    if (options.readBack) {
+      await out.sync(); // read back what the disk was given, not what a later write may still change
+      const written = tags;
+      tags = await readBackBody(outPath, parsed, key, { signal: options.signal, onProgress: options.readBack.onProgress }).catch((error: unknown) => {
+        if (error instanceof ExchangeError && error.reason === 'CANCELLED') throw error;
+        throw Object.assign(exchangeErrors.verifyFailed(), { cause: error });
+      });
+      if (tags.some((tag, k) => !tag.equals(written[k]!))) throw exchangeErrors.verifyFailed();
+    }
+
+    const settled = manifest instanceof PendingManifest ? await manifest.settle() : manifest;
+    throwIfAborted(options.signal);
+    const manifestPlain = Buffer.from(JSON.stringify(settled), 'utf8');
+    if (manifestPlain.length !== manifestBytes) throw new Error(`manifest of ${manifestPlain.length} bytes where ${manifestBytes} were kept`);
+    const sealed = seal(key.key, nonce(parsed.noncePrefix, 0, MANIFEST_FLAG), header, manifestPlain);
+    await write([sealed.ciphertext, sealed.tag], CDX_HEADER_BYTES);
+    await out.sync();
+    await out.close();
     output = undefined;
-    return { fileBytes: position, bodyBytes, fingerprint: fingerprint.hex() };
+    const head = Buffer.concat([header, sealed.ciphertext, sealed.tag]);
+    return { fileBytes: position, bodyBytes, fingerprint: cdxFingerprint(head, tags), head, manifest: settled, tags };
   } catch (error) {
     if (output) {
       await output.close().catch(() => undefined);
@@ -357,18 +396,117 @@ export async function writeCdx(
   }
 }
 
-export interface CdxReadResult {
+/** The body of a file just written, read back: every chunk's tag checked; returns the tags. */
+async function readBackBody(path: string, header: CdxHeader, key: CdxKey, options: CdxProgressOptions): Promise<Buffer[]> {
+  const input = await open(path, 'r');
+  try {
+    return await readBody(input, header, key, options);
+  } finally {
+    await input.close();
+  }
+}
+
+export interface CdxHead {
   header: CdxHeader;
   manifest: unknown;
   fileBytes: number;
-  fingerprint: string;
+  /** The header and the sealed manifest, as stored. */
+  head: Buffer;
   /** The key as derived from the header's salt: reusable for a second read of the same file. */
   key: CdxKey;
+}
+
+export interface CdxReadResult extends CdxHead {
+  fingerprint: string;
 }
 
 export interface CdxReadOptions extends CdxProgressOptions {
   /** Write the plaintext body here (a new file; removed again on any failure). Omit to verify only. */
   outPath?: string;
+}
+
+/**
+ * The header and the manifest of an open .cdx file, the manifest's tag checked, and the file's
+ * length as the header says. Throws the refusal the user should see.
+ */
+async function readHead(input: FileHandle, keySource: string | CdxKey): Promise<CdxHead> {
+  const fileBytes = (await input.stat()).size;
+  const raw = Buffer.alloc(CDX_HEADER_BYTES);
+  const headBytes = await readAt(input, raw, CDX_HEADER_BYTES, 0);
+  const header = parseCdxHeader(raw.subarray(0, headBytes), fileBytes);
+  if (fileBytes < CDX_HEADER_BYTES + header.manifestBytes + CDX_TAG_BYTES) throw exchangeErrors.truncated();
+
+  const sealed = Buffer.alloc(header.manifestBytes + CDX_TAG_BYTES);
+  await readAt(input, sealed, sealed.length, CDX_HEADER_BYTES);
+  const key =
+    typeof keySource === 'string'
+      ? await deriveCdxKey(keySource, header.salt, header.kdf)
+      : keySource.salt.equals(header.salt) && sameKdf(keySource.kdf, header.kdf)
+        ? keySource
+        : undefined;
+  const manifestPlain = key && unseal(key.key, nonce(header.noncePrefix, 0, MANIFEST_FLAG), header.raw, sealed.subarray(0, header.manifestBytes), sealed.subarray(header.manifestBytes));
+  if (!key || !manifestPlain) throw exchangeErrors.wrongPassphraseOrCorrupt();
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(manifestPlain.toString('utf8'));
+  } catch {
+    throw exchangeErrors.corrupt('清单无法读取');
+  }
+
+  const expected = cdxFileBytes(header);
+  if (fileBytes < expected) throw exchangeErrors.truncated();
+  if (fileBytes > expected) throw exchangeErrors.corrupt('文件末尾有多余内容');
+  return { header, manifest, fileBytes, head: Buffer.concat([header.raw, sealed]), key };
+}
+
+/**
+ * Every body chunk of an open file whose head has been read, its tag checked, in order; `onPlain`
+ * gets each chunk's plaintext and its offset. Returns the tags.
+ */
+async function readBody(
+  input: FileHandle,
+  header: CdxHeader,
+  key: CdxKey,
+  options: CdxProgressOptions & { onPlain?: (plain: Buffer, at: number) => Promise<void> },
+): Promise<Buffer[]> {
+  const chunks = chunkCount(header);
+  const plainBytesOf = (k: number) => Math.min(header.chunkBytes, header.bodyBytes - k * header.chunkBytes);
+  const bodyStart = CDX_HEADER_BYTES + header.manifestBytes + CDX_TAG_BYTES;
+  const tags: Buffer[] = [];
+  for await (const { buffer, bytes } of readAhead(input, bodyStart, chunks, (k) => plainBytesOf(k) + CDX_TAG_BYTES)) {
+    const i = tags.length;
+    throwIfAborted(options.signal);
+    const plainBytes = plainBytesOf(i);
+    // The length was checked with the head; a shorter read means the stick went away meanwhile.
+    if (bytes !== plainBytes + CDX_TAG_BYTES) throw exchangeErrors.truncated();
+    const tag = buffer.subarray(plainBytes, plainBytes + CDX_TAG_BYTES);
+    const plain = unseal(key.key, nonce(header.noncePrefix, i, i === chunks - 1 ? LAST_CHUNK_FLAG : 0), header.raw, buffer.subarray(0, plainBytes), tag);
+    if (!plain) throw exchangeErrors.corrupt(`第 ${i + 1} 段校验失败`);
+    tags.push(tag);
+    await options.onPlain?.(plain, i * header.chunkBytes);
+    options.onProgress?.(i * header.chunkBytes + plainBytes, header.bodyBytes);
+  }
+  return tags;
+}
+
+async function openForReading(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'r');
+  } catch (error) {
+    throw ioError(error, 'file');
+  }
+}
+
+/** The header and manifest of a .cdx file, checked (the body is not read). */
+export async function readCdxHead(path: string, keySource: string | CdxKey): Promise<CdxHead> {
+  const input = await openForReading(path);
+  try {
+    return await readHead(input, keySource);
+  } catch (error) {
+    throw ioError(error, 'file');
+  } finally {
+    await input.close();
+  }
 }
 
 /**
@@ -379,87 +517,34 @@ export interface CdxReadOptions extends CdxProgressOptions {
  * must match the header's, else the file is treated as not matching the passphrase).
  */
 export async function readCdx(path: string, keySource: string | CdxKey, options: CdxReadOptions = {}): Promise<CdxReadResult> {
-  let input: FileHandle;
-  try {
-    input = await open(path, 'r');
-  } catch (error) {
-    throw ioError(error, 'file');
-  }
+  const input = await openForReading(path);
   let output: FileHandle | undefined;
   let created = false;
   try {
-    const fileBytes = (await input.stat()).size;
-    const head = Buffer.alloc(CDX_HEADER_BYTES);
-    const headBytes = await readAt(input, head, CDX_HEADER_BYTES, 0);
-    const header = parseCdxHeader(head.subarray(0, headBytes), fileBytes);
-    if (fileBytes < CDX_HEADER_BYTES + header.manifestBytes + CDX_TAG_BYTES) throw exchangeErrors.truncated();
-
-    const sealed = Buffer.alloc(header.manifestBytes + CDX_TAG_BYTES);
-    await readAt(input, sealed, sealed.length, CDX_HEADER_BYTES);
-    const manifestCipher = sealed.subarray(0, header.manifestBytes);
-    const manifestTag = sealed.subarray(header.manifestBytes);
-
-    const key =
-      typeof keySource === 'string'
-        ? await deriveCdxKey(keySource, header.salt, header.kdf)
-        : keySource.salt.equals(header.salt) && sameKdf(keySource.kdf, header.kdf)
-          ? keySource
-          : undefined;
-    const prefix = header.noncePrefix;
-    const manifestPlain = key && unseal(key.key, nonce(prefix, 0, MANIFEST_FLAG), header.raw, manifestCipher, manifestTag);
-    if (!key || !manifestPlain) throw exchangeErrors.wrongPassphraseOrCorrupt();
-    let manifest: unknown;
-    try {
-      manifest = JSON.parse(manifestPlain.toString('utf8'));
-    } catch {
-      throw exchangeErrors.corrupt('清单无法读取');
-    }
-
-    const expected = cdxFileBytes(header);
-    if (fileBytes < expected) throw exchangeErrors.truncated();
-    if (fileBytes > expected) throw exchangeErrors.corrupt('文件末尾有多余内容');
-
-    const fingerprint = new Fingerprint();
-    fingerprint.add(header.raw);
-    fingerprint.add(sealed);
+    const head = await readHead(input, keySource);
     if (options.outPath) {
       output = await open(options.outPath, 'wx', 0o600);
       created = true;
     }
-
-    const chunks = chunkCount(header);
-    const plainBytesOf = (k: number) => Math.min(header.chunkBytes, header.bodyBytes - k * header.chunkBytes);
-    const pieces = readAhead(input, CDX_HEADER_BYTES + sealed.length, chunks, (k) => plainBytesOf(k) + CDX_TAG_BYTES);
+    const out = output;
     const writes = writeBehind();
-    let written = 0;
-    let i = -1;
-    for await (const { buffer, bytes } of pieces) {
-      i++;
-      throwIfAborted(options.signal);
-      const plainBytes = plainBytesOf(i);
-      // The length was checked above; a shorter read means the stick went away meanwhile.
-      if (bytes !== plainBytes + CDX_TAG_BYTES) throw exchangeErrors.truncated();
-      const tag = buffer.subarray(plainBytes, plainBytes + CDX_TAG_BYTES);
-      const plain = unseal(key.key, nonce(prefix, i, i === chunks - 1 ? LAST_CHUNK_FLAG : 0), header.raw, buffer.subarray(0, plainBytes), tag);
-      if (!plain) throw exchangeErrors.corrupt(`第 ${i + 1} 段校验失败`);
-      fingerprint.add(tag);
-      const out = output;
-      if (out) {
-        const at = written;
-        written += plain.length;
-        await writes.then(async () => {
-          const { bytesWritten } = await out.write(plain, 0, plain.length, at);
-          if (bytesWritten !== plain.length) throw Object.assign(new Error('short write'), { code: 'EIO' });
-        });
-      }
-      options.onProgress?.(i * header.chunkBytes + plainBytes, header.bodyBytes);
-    }
+    const tags = await readBody(input, head.header, head.key, {
+      signal: options.signal,
+      onProgress: options.onProgress,
+      onPlain: out
+        ? (plain, at) =>
+            writes.then(async () => {
+              const { bytesWritten } = await out.write(plain, 0, plain.length, at);
+              if (bytesWritten !== plain.length) throw Object.assign(new Error('short write'), { code: 'EIO' });
+            })
+        : undefined,
+    });
     await writes.drain();
     if (output) {
       await output.close();
       output = undefined;
     }
-    return { header, manifest, fileBytes, fingerprint: fingerprint.hex(), key };
+    return { ...head, fingerprint: cdxFingerprint(head.head, tags) };
   } catch (error) {
     if (output) await output.close().catch(() => undefined);
     if (created && options.outPath) await rm(options.outPath, { force: true }).catch(() => undefined);

@@ -27,6 +27,8 @@ import { createHash } from 'node:crypto';
 import { throwIfAborted } from './exchange-error';
 
 export const CONTENT_HASH_ALGORITHM = 'cdx-content-v2/sha512';
+/** Length of a content hash in hex (SHA-512): the export keeps the manifest's place before the hash is known. */
+export const CONTENT_HASH_HEX_LENGTH = 128;
 
 /** The rows of one table that the hash covers: all, or those matching `where` (an SQL condition on the table's columns, with `params`). */
 export interface TableSelection {

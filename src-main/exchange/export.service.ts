@@ -2,10 +2,16 @@
  * Export for head office (issue 5 point 1): the whole register or a received-date range as one
  * encrypted file `<office code>-<from>-<to>.cdx` in a chosen folder (a USB stick).
  *
- *   snapshot (exchange-tmp/, plaintext, never on the stick) ─┐
- *   scrypt key (thread pool, meanwhile) ─────────────────────┴─► encrypt to `.<name>.<id>.part` on the
- *   stick ─► fsync ─► rename to `<name>` ─► fsync the folder ─► read back every chunk and verify
+ *   snapshot copy (exchange-tmp/, plaintext, never on the stick) ─► encrypt the body into
+ *   `.<name>.<id>.part` on the stick ─► fsync ─► read back every chunk and check its tag ─┐
+ *   content hash (worker thread, from the start of the copy) ──────────────────────────────┤
+ *   scrypt key (thread pool, during the copy) ─────────────────────────────────────────────┘
+ *   ─► manifest into the place kept for it ─► fsync ─► rename to `<name>` ─► fsync the folder
+ *   ─► read back the header and manifest
  *
+ * The manifest carries the content hash, whose length is known before its value: the header keeps
+ * its place, so encrypting and reading back the body need not wait for the hash (on two cores,
+ * the copy-encrypt-read-back chain on one and the hash on the other take about as long).
  * Only after the read-back does this resolve, so the screen can say the stick may be removed (the
  * read-back goes through the OS cache: it proves what was handed to the stick after fsync, not what
  * a lying stick keeps; only a re-read after re-plugging can show that). A
@@ -24,8 +30,8 @@ import { ulid } from '../lib/ulid';
 import { APP_VERSION } from '../lib/version';
 import type { ServiceContext } from '../services/context';
 import { getSettings } from '../services/settings.service';
-import { CDX_EXTENSION, CDX_FORMAT_VERSION, DEFAULT_CHUNK_BYTES, newCdxKey, readCdx, writeCdx, type ScryptParams } from './cdx-format';
-import { CONTENT_HASH_ALGORITHM } from './content-hash';
+import { CDX_EXTENSION, CDX_FORMAT_VERSION, DEFAULT_CHUNK_BYTES, newCdxKey, PendingManifest, readCdxHead, writeCdx, type ScryptParams } from './cdx-format';
+import { CONTENT_HASH_ALGORITHM, CONTENT_HASH_HEX_LENGTH } from './content-hash';
 import { ExchangeError, exchangeErrors, ioError, throwIfAborted } from './exchange-error';
 import { exchangeTempFile, syncDirectory } from './exchange-temp';
 import { MANIFEST_KIND, type ExportManifest } from './manifest';
@@ -62,8 +68,12 @@ export interface ExportResult {
   /** Identifies this file (cdx-format.ts): the import history keeps it. */
   fingerprint: string;
   manifest: ExportManifest;
-  /** Milliseconds per step, for the benchmark and the log. */
-  timings: { snapshot: number; encrypt: number; verify: number; total: number };
+  /**
+   * Milliseconds, for the benchmark and the log: the snapshot copy; from there until the file is
+   * under its final name (encrypt, fsync, read back the body, wait for the content hash, manifest,
+   * fsync, rename), of which `hashWaited` waiting for the hash; the head's read-back; in all.
+   */
+  timings: { copy: number; written: number; hashWaited: number; verify: number; total: number };
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -74,17 +84,12 @@ export function exportFileName(officeCode: string, from: string, to: string): st
 }
 
 /**
- * Where each phase sits on the progress bar: roughly its share of the time at 10k complaints
- * without photos (copy 25 %, content hash 60 %, encrypt + fsync 11 %, read-back 4 %), with some room
- * for attachments, which make the encrypt and read-back phases longer in a real office.
+ * Each phase's share of the progress bar, roughly its share of the time at 100k complaints
+ * without photos, with some room for attachments. The content hash runs beside the other phases
+ * (on a worker), so the bar is the sum of each phase's share times how far it has got.
  */
-const PHASES: Record<ExportPhase, [number, number]> = {
-  snapshot: [0, 0.25],
-  attachments: [0.25, 0.35],
-  hash: [0.35, 0.8],
-  encrypt: [0.8, 0.95],
-  verify: [0.95, 1],
-};
+const SHARES: Record<ExportPhase, number> = { snapshot: 0.3, attachments: 0.05, encrypt: 0.15, verify: 0.1, hash: 0.4 };
+const PHASE_ORDER = Object.keys(SHARES) as ExportPhase[];
 
 const isRealDay = (d: string) => DAY.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
@@ -112,9 +117,13 @@ export async function exportToFolder(ctx: ServiceContext, request: ExportRequest
   const settings = getSettings(ctx);
   if (!settings.officeCode) throw exchangeErrors.invalid('office', '请先完成初始设置（服务中心名称和代码）再导出');
   const { signal } = options;
+  const reached = Object.fromEntries(PHASE_ORDER.map((p) => [p, 0])) as Record<ExportPhase, number>;
+  /** The label: the phase of the copy → encrypt → read-back chain; the hash once only it is left. */
+  let shown: ExportPhase = 'snapshot';
   const progress = (phase: ExportPhase, done: number, total: number) => {
-    const [lo, hi] = PHASES[phase];
-    options.onProgress?.({ phase, fraction: lo + (hi - lo) * (total > 0 ? Math.min(1, done / total) : 1) });
+    reached[phase] = Math.max(reached[phase], total > 0 ? Math.min(1, done / total) : 1);
+    if (phase !== 'hash') shown = phase;
+    options.onProgress?.({ phase: shown, fraction: PHASE_ORDER.reduce((sum, p) => sum + SHARES[p] * reached[p], 0) });
   };
 
   // scrypt takes ~100–300 ms on the thread pool: let it run while the snapshot is built.
@@ -124,6 +133,7 @@ export async function exportToFolder(ctx: ServiceContext, request: ExportRequest
   let partPath: string | undefined;
   /** Set once our file is under the final name and until it has verified: removed if anything fails. */
   let unverifiedPath: string | undefined;
+  let stopHashing = () => undefined as void;
   try {
     const snapshot = await buildSnapshot(ctx.db.name, snapshotPath, {
       dataDir: ctx.dataDir,
@@ -132,38 +142,54 @@ export async function exportToFolder(ctx: ServiceContext, request: ExportRequest
       signal,
       onProgress: (phase, done, total) => progress(phase === 'copy' ? 'snapshot' : phase, done, total),
     });
-    const snapshotDone = performance.now();
+    stopHashing = snapshot.stopHashing;
+    const copied = performance.now();
 
     const exportedAt = now();
     const today = toWallTime(exportedAt, settings.timeZone).slice(0, 10);
     const range = request.range
       ? { ...request.range, whole: false }
       : { from: snapshot.firstReceived ?? today, to: snapshot.lastReceived && snapshot.lastReceived > today ? snapshot.lastReceived : today, whole: true };
-    const manifest: ExportManifest = {
+    const exportId = ulid(exportedAt.getTime());
+    const manifestWith = (contentHash: string): ExportManifest => ({
       kind: MANIFEST_KIND,
       formatVersion: CDX_FORMAT_VERSION,
       appVersion: APP_VERSION,
       schemaVersion: snapshot.schemaVersion,
-      exportId: ulid(exportedAt.getTime()),
+      exportId,
       office: { code: settings.officeCode, name: settings.officeName, timeZone: settings.timeZone },
       exportedAt: exportedAt.toISOString(),
       range,
       counts: snapshot.counts,
-      contentHash: { algorithm: CONTENT_HASH_ALGORITHM, value: snapshot.contentHash },
+      contentHash: { algorithm: CONTENT_HASH_ALGORITHM, value: contentHash },
       missingAttachmentFiles: snapshot.missingAttachmentFiles,
       snapshotBytes: snapshot.bytes,
-    };
+    });
+    // The hash's length is fixed (hex SHA-512), so the manifest's is known before its value.
+    const manifestBytes = Buffer.byteLength(JSON.stringify(manifestWith('0'.repeat(CONTENT_HASH_HEX_LENGTH))), 'utf8');
+    let hashWaited = 0;
+    const pendingManifest = new PendingManifest(manifestBytes, async () => {
+      const waiting = performance.now();
+      shown = 'hash';
+      const manifest = manifestWith(await snapshot.contentHash);
+      progress('hash', 1, 1);
+      hashWaited = performance.now() - waiting;
+      return manifest;
+    });
     const fileName = exportFileName(settings.officeCode, range.from, range.to);
     const finalPath = join(request.folder, fileName);
     partPath = join(request.folder, `.${fileName}.${randomBytes(4).toString('hex')}.part`);
 
     const key = await keyPromise;
     throwIfAborted(signal);
-    const written = await writeCdx(snapshotPath, partPath, manifest, key, {
+    const written = await writeCdx(snapshotPath, partPath, pendingManifest, key, {
       signal,
       chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
       onProgress: (done, total) => progress('encrypt', done, total),
+      // Every chunk read back from the stick once it is there, while the hash is still computing.
+      readBack: { onProgress: (done, total) => progress('verify', done, total) },
     });
+    const manifest = written.manifest as ExportManifest;
     await rm(snapshotPath, { force: true });
     throwIfAborted(signal);
     try {
@@ -174,13 +200,14 @@ export async function exportToFolder(ctx: ServiceContext, request: ExportRequest
     partPath = undefined;
     unverifiedPath = finalPath;
     await syncDirectory(request.folder);
-    const encryptDone = performance.now();
+    const renamed = performance.now();
 
-    // Read the file back from the stick: every chunk's tag, the manifest and the fingerprint.
+    // Under its final name: the header and manifest read back (the body's chunks were, before the manifest went in).
     try {
-      const read = await readCdx(finalPath, key, { signal, onProgress: (done, total) => progress('verify', done, total) });
-      throwIfAborted(signal); // a cancel on the last chunk's progress still means "no export"
-      if (read.fingerprint !== written.fingerprint || read.fileBytes !== written.fileBytes || JSON.stringify(read.manifest) !== JSON.stringify(manifest)) {
+      const read = await readCdxHead(finalPath, key);
+      progress('verify', 1, 1);
+      throwIfAborted(signal);
+      if (!read.head.equals(written.head) || read.fileBytes !== written.fileBytes || JSON.stringify(read.manifest) !== JSON.stringify(manifest)) {
         throw exchangeErrors.verifyFailed();
       }
     } catch (error) {
@@ -195,12 +222,13 @@ export async function exportToFolder(ctx: ServiceContext, request: ExportRequest
       fileBytes: written.fileBytes,
       fingerprint: written.fingerprint,
       manifest,
-      timings: { snapshot: snapshotDone - started, encrypt: encryptDone - snapshotDone, verify: done - encryptDone, total: done - started },
+      timings: { copy: copied - started, written: renamed - copied, hashWaited, verify: done - renamed, total: done - started },
     };
     unverifiedPath = undefined; // verified: it stays
     log.info(`export written and verified: ${result.path}`, { counts: manifest.counts, bytes: result.fileBytes, ms: Math.round(result.timings.total) });
     return result;
   } finally {
+    stopHashing();
     await rm(snapshotPath, { force: true }).catch(() => undefined);
     if (partPath) await rm(partPath, { force: true }).catch(() => undefined);
     if (unverifiedPath) await rm(unverifiedPath, { force: true }).catch(() => undefined);

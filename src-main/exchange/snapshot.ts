@@ -54,8 +54,13 @@ export interface SnapshotResult {
   tables: readonly string[];
   /** Rows per table, attachment_files included. */
   counts: Record<string, number>;
-  /** content-hash.ts over `tables`. */
-  contentHash: string;
+  /**
+   * content-hash.ts over `tables`: still being computed on a worker thread when the snapshot is
+   * returned (the export encrypts the file meanwhile). Rejects on cancel or failure.
+   */
+  contentHash: Promise<string>;
+  /** Stop computing the content hash (the export failed or was cancelled). Safe to call after the end. */
+  stopHashing: () => void;
   /** SHA-256 of attachments whose bytes were missing or damaged in the store (left out of attachment_files). */
   missingAttachmentFiles: string[];
   /** First and last received day among the exported complaints (null when there are none). */
@@ -87,7 +92,11 @@ const HASH_GROUPS: readonly (readonly string[])[] = [['complaint_events'], []]; 
 /** Page cache of each hashing worker (KiB): the office tables' pages are read in id order, not file order. */
 const HASH_CACHE_KIB = 256 * 1024;
 
-/** Build the snapshot of the database file `sourceFile` as a new file `targetFile`. On failure or cancel, `targetFile` is removed. */
+/**
+ * Build the snapshot of the database file `sourceFile` as a new file `targetFile`. Resolves once the
+ * file is complete and closed; its content hash follows (`contentHash`). On failure or cancel
+ * before that, `targetFile` is removed.
+ */
 export async function buildSnapshot(sourceFile: string, targetFile: string, options: SnapshotOptions): Promise<SnapshotResult> {
   if (existsSync(targetFile)) throw new Error(`snapshot target exists: ${targetFile}`);
   const schema = snapshotSchema();
@@ -190,7 +199,6 @@ export async function buildSnapshot(sourceFile: string, targetFile: string, opti
       await tick();
     }
 
-    mark('copied');
     const missingAttachmentFiles = await copyAttachmentFiles(db, options);
 
     throwIfAborted(options.signal);
@@ -206,38 +214,49 @@ export async function buildSnapshot(sourceFile: string, targetFile: string, opti
       counts[table] = db.prepare(`SELECT count(*) FROM main."${table}"`).pluck().get() as number;
     }
     db.close();
-    // The workers have been hashing all along; wait for the rest, reporting progress and watching for cancel.
+    mark('copied');
+    // The workers have been hashing all along; the rest is awaited by whoever needs the hash, with
+    // progress reported and cancel watched meanwhile.
     const rows = schema.tables.reduce((n, t) => n + counts[t]!, 0);
-    const hashed = Promise.all(hashers.map((h) => h.result));
-    let results: HashTablesOutput[] | undefined;
-    while (!(results = await Promise.race([hashed, delay(100)]))) {
-      throwIfAborted(options.signal);
-      report('hash', hashedRows.reduce((a, b) => a + b, 0), rows);
-    }
-    report('hash', rows, rows);
-    mark('hashed');
-    log.info('export snapshot built', { ms: timings });
-    const digests = Object.assign({}, ...results.map((r) => r.digests)) as Record<string, string>;
-    throwIfAborted(options.signal);
+    const stopHashing = () => hashers.forEach((h) => h.cancel());
+    const contentHash = (async () => {
+      try {
+        const hashed = Promise.all(hashers.map((h) => h.result));
+        let results: HashTablesOutput[] | undefined;
+        while (!(results = await Promise.race([hashed, delay(100)]))) {
+          throwIfAborted(options.signal);
+          report('hash', hashedRows.reduce((a, b) => a + b, 0), rows);
+        }
+        report('hash', rows, rows);
+        mark('hashed');
+        log.info('export snapshot built', { ms: timings });
+        const digests = Object.assign({}, ...results.map((r) => r.digests)) as Record<string, string>;
+        throwIfAborted(options.signal);
+        return combineDigests(schema.tables, digests);
+      } finally {
+        stopHashing();
+      }
+    })();
+    contentHash.catch(() => undefined); // awaited by the caller; not unhandled when the caller failed first
     return {
       schemaVersion: schema.version,
       tables: schema.tables,
       counts,
-      contentHash: combineDigests(schema.tables, digests),
+      contentHash,
+      stopHashing,
       missingAttachmentFiles,
       firstReceived: received.first?.slice(0, 10) ?? null,
       lastReceived: received.last?.slice(0, 10) ?? null,
       bytes: statSync(targetFile).size,
     };
   } catch (error) {
+    for (const hasher of hashers) hasher.cancel();
     if (db.open) {
       if (db.inTransaction) db.exec('ROLLBACK');
       db.close();
     }
     await rm(targetFile, { force: true });
     throw error;
-  } finally {
-    for (const hasher of hashers) hasher.cancel();
   }
 }
 

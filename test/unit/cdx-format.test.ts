@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CDX_HEADER_BYTES, CDX_TAG_BYTES, cdxFileBytes, newCdxKey, readCdx, writeCdx, type CdxKey } from '../../src-main/exchange/cdx-format';
+import { CDX_HEADER_BYTES, CDX_TAG_BYTES, cdxFileBytes, newCdxKey, PendingManifest, readCdx, readCdxHead, writeCdx, type CdxKey } from '../../src-main/exchange/cdx-format';
 import type { ExchangeRefusal } from '../../src-main/exchange/exchange-error';
 import { makeFolder, refusal, TEST_KDF } from '../helpers/exchange';
 import { onePixelPng } from '../helpers/files';
@@ -194,6 +194,69 @@ describe('a .cdx file that is refused', () => {
     const started = performance.now();
     expect((await tryRead(bytes)).reason).toBe('WRONG_PASSPHRASE_OR_CORRUPT');
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('a manifest finished after the body (the export: its content hash is computed meanwhile)', () => {
+  const plainOf = (bytes: Buffer) => {
+    const plain = fresh('plain');
+    writeFileSync(plain, bytes);
+    return plain;
+  };
+  const sized = (hash: string) => ({ ...MANIFEST, contentHash: hash });
+  const keptBytes = Buffer.byteLength(JSON.stringify(sized('0'.repeat(128))));
+
+  it('is asked for only once the body is written and read back; the file then reads as any other', async () => {
+    const path = fresh('pending.cdx');
+    const progress: string[] = [];
+    let askedAfter: string[] = [];
+    const written = await writeCdx(
+      plainOf(body),
+      path,
+      new PendingManifest(keptBytes, () => {
+        askedAfter = [...progress];
+        return Promise.resolve(sized('f'.repeat(128)));
+      }),
+      key,
+      { chunkBytes: CHUNK, onProgress: (done, total) => progress.push(`write ${done}/${total}`), readBack: { onProgress: (done, total) => progress.push(`read ${done}/${total}`) } },
+    );
+    expect(askedAfter.filter((p) => p.startsWith('write'))).toHaveLength(4);
+    expect(askedAfter.at(-1)).toBe(`read ${body.length}/${body.length}`);
+    const out = fresh('out');
+    const read = await readCdx(path, PASS, { outPath: out });
+    expect(readFileSync(out)).toEqual(body);
+    expect(read.manifest).toEqual(sized('f'.repeat(128)));
+    expect(read.fingerprint).toBe(written.fingerprint);
+    expect((await readCdxHead(path, key)).head).toEqual(written.head);
+  });
+
+  it('of another length than the header kept is refused, and leaves no file', async () => {
+    const path = fresh('longer.cdx');
+    await expect(writeCdx(plainOf(body), path, new PendingManifest(keptBytes, () => Promise.resolve(sized('f'.repeat(129)))), key, { chunkBytes: CHUNK })).rejects.toThrow(/manifest/);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('that fails (the hash could not be computed) leaves no file', async () => {
+    const path = fresh('failed.cdx');
+    await expect(writeCdx(plainOf(body), path, new PendingManifest(keptBytes, () => Promise.reject(new Error('worker stopped'))), key, { chunkBytes: CHUNK })).rejects.toThrow('worker stopped');
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('a chunk that changed on the disk after it was written fails the read-back, and the file is removed', async () => {
+    const path = fresh('changed.cdx');
+    const flipFirstChunk = (done: number, total: number) => {
+      if (done !== total) return; // the last chunk: every earlier one is written by now
+      const fd = openSync(path, 'r+');
+      writeSync(fd, Buffer.from([0x5a]), 0, 1, CDX_HEADER_BYTES + keptBytes + CDX_TAG_BYTES + 10);
+      closeSync(fd);
+    };
+    const writing = writeCdx(plainOf(body), path, new PendingManifest(keptBytes, () => Promise.resolve(sized('f'.repeat(128)))), key, {
+      chunkBytes: CHUNK,
+      onProgress: flipFirstChunk,
+      readBack: {},
+    });
+    expect((await refusal(writing)).reason).toBe('VERIFY_FAILED');
+    expect(existsSync(path)).toBe(false);
   });
 });
 
