@@ -35,7 +35,7 @@ import { rmSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { LATEST_VERSION, MIGRATIONS } from '../db/migrations';
 import { log } from '../lib/log';
-import { readCdx } from './cdx-format';
+import { readCdx, type CdxKey } from './cdx-format';
 import { contentHash } from './content-hash';
 import { startReceivedFileChecks, type ReceivedFileChecks } from './import-checks';
 import { ExchangeError, exchangeErrors, throwIfAborted } from './exchange-error';
@@ -162,11 +162,12 @@ function openChecked(path: string, version: number, manifest: ExportManifest): {
 }
 
 /**
- * Decrypt, verify and open one received .cdx file. Resolves with an open read-only connection (the
+ * Decrypt, verify and open one received .cdx file (`keySource`: the passphrase, or the key already
+ * derived for this file). Resolves with an open read-only connection (the
  * caller merges from it, then calls `close`), or rejects with an ExchangeError whose message the
  * desk shows; on rejection nothing is left behind.
  */
-export async function openImport(dataDir: string, cdxPath: string, passphrase: string, options: OpenImportOptions = {}): Promise<OpenedImport> {
+export async function openImport(dataDir: string, cdxPath: string, keySource: string | CdxKey, options: OpenImportOptions = {}): Promise<OpenedImport> {
   const { signal } = options;
   const report = options.onProgress ?? (() => undefined);
   const tempPath = exchangeTempFile(dataDir, 'import');
@@ -174,7 +175,7 @@ export async function openImport(dataDir: string, cdxPath: string, passphrase: s
   let db: Database.Database | undefined;
   let checks: ReceivedFileChecks | undefined;
   try {
-    const read = await readCdx(cdxPath, passphrase, { outPath: tempPath, signal, onProgress: (done, total) => report('decrypt', done, total) });
+    const read = await readCdx(cdxPath, keySource, { outPath: tempPath, signal, onProgress: (done, total) => report('decrypt', done, total) });
     const manifest = parseManifest(read.manifest);
     if (!manifest) throw exchangeErrors.notSnapshot('清单无效');
     if (manifest.snapshotBytes !== read.header.bodyBytes) throw exchangeErrors.contentMismatch('清单中的大小不符');

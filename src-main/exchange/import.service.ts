@@ -6,15 +6,20 @@
  * next file is still tried.
  */
 import { basename } from 'node:path';
-import type { ImportFileResult } from '../../src-preload/contract';
+import type { ImportFileResult, MergeSummary } from '../../src-preload/contract';
 import { drainSearchBacklog } from '../db/search-backlog';
 import { AppError } from '../lib/app-error';
 import { log } from '../lib/log';
 import { requireActor } from '../services/actor';
 import type { ServiceContext } from '../services/context';
+import { getSettings } from '../services/settings.service';
+import { readCdx, readCdxHead, type CdxHead } from './cdx-format';
 import { ExchangeError, throwIfAborted } from './exchange-error';
+import { recordImport, wholeImportOf } from './import-history';
 import { openImport, type ImportOpenPhase } from './import-open';
+import { parseManifest } from './manifest';
 import { mergeImport } from './merge';
+import { snapshotSchema } from './snapshot-schema';
 import { runTask } from './worker/run-task';
 
 export interface ImportRequest {
@@ -68,7 +73,20 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, o
     let result: ImportFileResult;
     try {
       const openStarted = performance.now();
-      const opened = await openImport(ctx.dataDir, path, request.passphrase, {
+      const head = await readCdxHead(path, request.passphrase);
+      const known = await recogniseWholeImport(ctx, path, head, {
+        fileName,
+        actorName: actor.name,
+        signal,
+        onProgress: (done, total) => report(OPEN_STEPS.decrypt, total > 0 ? done / total : 1),
+      });
+      if (known) {
+        results.push({ path, fileName, ok: true, summary: known });
+        options.onFileDone?.(results.at(-1)!);
+        log.info(`import of ${fileName}: imported whole before, read and checked again in ${Math.round(performance.now() - openStarted)} ms; nothing to merge`);
+        continue;
+      }
+      const opened = await openImport(ctx.dataDir, path, head.key, {
         signal,
         // The GCM tags already authenticate every byte under the passphrase; the content hash is
         // checked by the round-trip tests, not on every import (at 100k complaints it costs seconds).
@@ -104,6 +122,33 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, o
     });
   }
   return results;
+}
+
+/**
+ * A file this database has imported whole before (nothing refused) can change nothing when imported
+ * again: the merge only adds rows and replaces rows with newer ones, and never deletes, so every
+ * row of that file is here or has been superseded since (a second merge would compare all its rows
+ * to find that: seconds at 100k complaints). Such a file is still read whole and every tag checked,
+ * so a damaged copy is refused as ever; then the history records the attempt and the summary
+ * counts every row unchanged. Resolves undefined for any other file: it is imported as usual.
+ * A file imported with refusals is merged again, since what refused a row may have changed here.
+ */
+async function recogniseWholeImport(
+  ctx: ServiceContext,
+  path: string,
+  head: CdxHead,
+  options: { fileName: string; actorName: string; signal?: AbortSignal; onProgress: (done: number, total: number) => void },
+): Promise<MergeSummary | undefined> {
+  const manifest = parseManifest(head.manifest);
+  const fingerprint = manifest && wholeImportOf(ctx.db, manifest.exportId, manifest.office.code);
+  if (!manifest || !fingerprint) return undefined;
+  const read = await readCdx(path, head.key, { signal: options.signal, onProgress: options.onProgress });
+  if (read.fingerprint !== fingerprint) return undefined; // the same export id in another file: merge it
+  throwIfAborted(options.signal);
+  const tables = snapshotSchema(manifest.schemaVersion).tables.map((table) => ({ table, new: 0, updated: 0, unchanged: manifest.counts[table] ?? 0, refused: 0 }));
+  const file = { manifest, fingerprint, fileBytes: read.fileBytes, fileName: options.fileName };
+  const outcome = { tables, refused: [], seenBefore: true, actorName: options.actorName, timeZone: getSettings(ctx).timeZone };
+  return ctx.db.transaction(() => recordImport(ctx.db, file, outcome)).immediate();
 }
 
 /**

@@ -35,16 +35,14 @@
  */
 import type Database from 'better-sqlite3';
 import type { MergeCounts, MergeSummary, RefusedRecord } from '../../src-preload/contract';
-import { toWallTime } from '../../src-preload/contract/wall-time';
 import { openDatabase } from '../db/connection';
 import { deferSearchIndex } from '../db/search-backlog';
-import { now } from '../lib/clock';
 import { log } from '../lib/log';
-import { ulid } from '../lib/ulid';
 import { storeAttachmentBytes } from '../services/attachment-store';
 import type { ServiceContext } from '../services/context';
 import { getSettings } from '../services/settings.service';
 import { throwIfAborted } from './exchange-error';
+import { importedBefore, recordImport } from './import-history';
 import type { OpenedImport } from './import-open';
 import { intakeProblems, registerRuleFunctions, ruleProblems } from './import-rows';
 import type { RowProblem } from './worker/worker-tasks';
@@ -67,9 +65,6 @@ const MERGE_CACHE_KIB = 512 * 1024;
 
 /** Up to this many rows to write, the merge checks them itself; above, it takes the workers' check of the whole file (import-checks.ts). */
 const CHECK_HERE_UP_TO = 20_000;
-
-/** The refused rows the summary and the history keep; the count is always complete. */
-export const REFUSED_LISTED = 200;
 
 const DIRECTORY = new Set<string>(DIRECTORY_TABLES);
 /** An SQL string literal. */
@@ -104,10 +99,6 @@ const stageOf = (table: string) => `temp."stage_${table}"`;
 const INSERT = 0;
 const REPLACE = 1;
 
-interface TableMerge {
-  table: string;
-  counts: MergeCounts;
-}
 
 class Merger {
   readonly refused: RefusedRecord[] = [];
@@ -306,12 +297,6 @@ class Merger {
   }
 }
 
-const sum = (tables: readonly TableMerge[]): MergeCounts =>
-  tables.reduce(
-    (t, { counts: c }) => ({ new: t.new + c.new, updated: t.updated + c.updated, unchanged: t.unchanged + c.unchanged, refused: t.refused + c.refused }),
-    { new: 0, updated: 0, unchanged: 0, refused: 0 },
-  );
-
 /**
  * Merge an opened, checked export into the database of `ctx`; resolves with what it did (also kept
  * as a row of the import history). Rejects, with nothing changed, on cancel or any failure.
@@ -349,7 +334,7 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
     db.pragma(`imp.cache_size = -${MERGE_CACHE_KIB}`); // each attached file has its own page cache
     db.pragma('cell_size_check = ON');
     registerRuleFunctions(db);
-    const seenBefore = db.prepare('SELECT 1 FROM exchange_imports WHERE fingerprint = ?').get(opened.fingerprint) !== undefined;
+    const seenBefore = importedBefore(db, opened.fingerprint);
     const newestMerged = db.prepare('SELECT last_exported_at FROM offices WHERE code = ?').pluck().get(manifest.office.code) as string | undefined;
     const merger = new Merger(db, opened, newestMerged === undefined || manifest.exportedAt > newestMerged);
     /** Milliseconds per step, for the log (what a slow import spent its time on). */
@@ -419,56 +404,13 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
       time('waitForReferences');
       merger.listForSearchIndex();
       merger.storeAttachmentFiles(ctx.dataDir);
-      const merged: TableMerge[] = tables.map((table) => ({ table, counts: merger.counts(table) }));
+      const merged = tables.map((table) => ({ table, ...merger.counts(table) }));
       await advance();
 
-      const at = now();
-      const totals = sum(merged);
-      const importId = ulid(at.getTime());
-      const { timeZone } = getSettings(ctx);
-      db.prepare(
-        `INSERT INTO offices (code, name, time_zone, last_exported_at, last_imported_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (code) DO UPDATE SET
-           name = CASE WHEN excluded.last_exported_at >= offices.last_exported_at THEN excluded.name ELSE offices.name END,
-           time_zone = CASE WHEN excluded.last_exported_at >= offices.last_exported_at THEN excluded.time_zone ELSE offices.time_zone END,
-           last_exported_at = max(offices.last_exported_at, excluded.last_exported_at),
-           last_imported_at = excluded.last_imported_at`,
-      ).run(manifest.office.code, manifest.office.name, manifest.office.timeZone, manifest.exportedAt, at.toISOString());
-      const summary: MergeSummary = {
-        importId,
-        fileName: options.fileName,
-        officeCode: manifest.office.code,
-        officeName: manifest.office.name,
-        exportedAt: toWallTime(new Date(manifest.exportedAt), timeZone),
-        range: manifest.range,
-        totals,
-        tables: merged.map(({ table, counts }) => ({ table, ...counts })),
-        refused: merger.refused.slice(0, REFUSED_LISTED),
-        seenBefore,
-      };
-      db.prepare(
-        `INSERT INTO exchange_imports (id, fingerprint, export_id, file_name, file_bytes, office_code, office_name, exported_at, range_from, range_to,
-           range_whole, imported_at, imported_by, new_rows, updated_rows, unchanged_rows, refused_rows, detail)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        importId,
-        opened.fingerprint,
-        manifest.exportId,
-        options.fileName,
-        opened.fileBytes,
-        manifest.office.code,
-        manifest.office.name,
-        manifest.exportedAt,
-        manifest.range.from,
-        manifest.range.to,
-        manifest.range.whole ? 1 : 0,
-        at.toISOString(),
-        options.actorName,
-        totals.new,
-        totals.updated,
-        totals.unchanged,
-        totals.refused,
-        JSON.stringify({ tables: summary.tables, refused: summary.refused }),
+      const summary = recordImport(
+        db,
+        { manifest, fingerprint: opened.fingerprint, fileBytes: opened.fileBytes, fileName: options.fileName },
+        { tables: merged, refused: merger.refused, seenBefore, actorName: options.actorName, timeZone: getSettings(ctx).timeZone },
       );
       deferSearchIndex(db, false);
       time('summary');
@@ -476,7 +418,7 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
       throwIfAborted(options.signal);
       db.exec('COMMIT');
       time('commit');
-      log.info(`merged ${options.fileName}`, { office: manifest.office.code, totals, ms: timings });
+      log.info(`merged ${options.fileName}`, { office: manifest.office.code, totals: summary.totals, ms: timings });
       await advance();
       return summary;
     } catch (error) {

@@ -5,7 +5,7 @@
  * and head office are separate data directories, exports go through a folder like a stick.
  */
 import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src-main/exchange/content-hash';
@@ -249,24 +249,61 @@ describe('kill -9 in the middle of an import', () => {
   }, 60_000);
 });
 
-describe('importing the same file twice', () => {
-  it('changes nothing the second time, and says so', async () => {
-    const office = app();
+describe('importing the same data twice', () => {
+  let office: TestApp;
+  let file: ExportResult;
+  let hq: TestApp;
+  let actorId: string;
+  let rowsInFile: number;
+  /** Head office's tables but the history's (which gains a row per import) and the offices' import times. */
+  const records = () => {
+    const all = snapshotAll(hq.ctx.db);
+    delete all.exchange_imports;
+    delete all.offices;
+    return all;
+  };
+
+  beforeAll(async () => {
+    office = app();
     seedOffice(office);
-    const file = await exportOf(office);
-    const { hq, actorId } = headOffice();
+    file = await exportOf(office);
+    ({ hq, actorId } = headOffice());
     merged((await importInto(hq, actorId, file))[0]);
     await catchUpAfterImport(hq.ctx); // the first import's search entries, written after it returned
-    const before = snapshotAll(hq.ctx.db);
+    rowsInFile = Object.values(file.manifest.counts).reduce((a, b) => a + b) - file.manifest.counts.attachment_files!;
+  });
+
+  it('the same file again changes nothing, and says so; the history keeps both imports', async () => {
+    const before = records();
     const again = merged((await importInto(hq, actorId, file))[0]);
     expect(again.seenBefore).toBe(true);
-    expect(again.totals).toEqual({ new: 0, updated: 0, unchanged: Object.values(file.manifest.counts).reduce((a, b) => a + b) - file.manifest.counts.attachment_files!, refused: 0 });
-    const after = snapshotAll(hq.ctx.db);
-    delete before.exchange_imports;
-    delete after.exchange_imports;
-    delete before.offices;
-    delete after.offices;
-    expect(after).toEqual(before);
+    expect(again.totals).toEqual({ new: 0, updated: 0, unchanged: rowsInFile, refused: 0 });
+    for (const t of again.tables) expect(t.unchanged, t.table).toBe(file.manifest.counts[t.table]);
+    expect(records()).toEqual(before);
+    const history = hq.ctx.db.prepare('SELECT fingerprint, unchanged_rows FROM exchange_imports ORDER BY imported_at, id').all() as { fingerprint: string; unchanged_rows: number }[];
+    expect(history.slice(-2).map((h) => h.fingerprint)).toEqual([file.fingerprint, file.fingerprint]);
+    expect(history.at(-1)!.unchanged_rows).toBe(rowsInFile);
+  });
+
+  it('a damaged copy of a file imported before is still refused as damaged, and changes nothing', async () => {
+    const bytes = readFileSync(file.path);
+    bytes[bytes.length - 100]! ^= 0x01; // in the last chunk of the body
+    const copy = join(stick(), file.fileName);
+    writeFileSync(copy, bytes);
+    const before = records();
+    const [result] = await importFiles(hq.ctx, { actorId, paths: [copy], passphrase: PASSPHRASE });
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining('校验失败') as unknown });
+    expect(records()).toEqual(before);
+  });
+
+  it('the same rows in a new export (another file) are compared row by row, and change nothing', async () => {
+    const newer = await exportOf(office);
+    expect(newer.fingerprint).not.toBe(file.fingerprint);
+    const before = records();
+    const summary = merged((await importInto(hq, actorId, newer))[0]);
+    expect(summary.seenBefore).toBe(false);
+    expect(summary.totals).toEqual({ new: 0, updated: 0, unchanged: rowsInFile, refused: 0 });
+    expect(records()).toEqual(before);
   });
 });
 
@@ -410,6 +447,11 @@ describe.each([
     expect(children.every((r) => /所引用的记录已被拒收$/.test(r.reason))).toBe(true);
     expect(hq.call('complaints:get', { id: bad.id }).ok).toBe(false);
     expect(hq.ok('complaints:list', {}).total).toBe(seeded.complaints.length - 1);
+    // Imported again: merged again (what refused a row may have changed here), refusing the same rows.
+    const again = merged((await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }, { checkHereUpTo }))[0]);
+    expect(again.seenBefore).toBe(true);
+    expect(again.refused).toEqual(summary.refused);
+    expect(again.totals.new).toBe(0);
   });
 
   it('a staff member with an unknown role is refused, and so are the complaints they received', async () => {
