@@ -50,8 +50,13 @@ export function listOpenDeadlinesDue(db: Db): OpenDeadlineDue[] {
   ).all() as OpenDeadlineDue[];
 }
 
-/** Open deadlines whose rule counts working days: the ones a calendar edit can move. */
-const OPEN_WORKING_DAYS = `completed_at = '' AND cancelled_at = '' AND json_extract(rule, '$.unit') = 'working_days'`;
+/**
+ * Open deadlines whose rule counts working days, of this database's own complaints (office code
+ * bound first): the ones a calendar edit can move. A merged office's deadlines count on that
+ * office's calendar; they arrive with their due times and only that office's exports change them.
+ */
+const OPEN_WORKING_DAYS = `completed_at = '' AND cancelled_at = '' AND json_extract(rule, '$.unit') = 'working_days'
+  AND EXISTS (SELECT 1 FROM complaints c WHERE c.id = complaint_id AND c.office_code = ?)`;
 
 /**
  * Open working-day deadlines that share a start date, a number of days, the hold minutes added on
@@ -67,21 +72,21 @@ export interface WorkingDayGroup {
   dueAt: string;
 }
 
-export function listOpenWorkingDayGroups(db: Db): WorkingDayGroup[] {
+export function listOpenWorkingDayGroups(db: Db, officeCode: string): WorkingDayGroup[] {
   return stmt(
     db,
     `SELECT DISTINCT substr(started_at, 1, 10) AS startDate, json_extract(rule, '$.amount') AS days, paused_minutes AS pausedMinutes, due_at AS dueAt
      FROM complaint_deadlines WHERE ${OPEN_WORKING_DAYS}`,
-  ).all() as WorkingDayGroup[];
+  ).all(officeCode) as WorkingDayGroup[];
 }
 
-/** Give every deadline of the group a new due time; returns how many moved. */
-export function moveWorkingDayGroup(db: Db, group: WorkingDayGroup, dueAt: string): number {
+/** Give every deadline of the group (of this office's complaints) a new due time; returns how many moved. */
+export function moveWorkingDayGroup(db: Db, officeCode: string, group: WorkingDayGroup, dueAt: string): number {
   return stmt(
     db,
     `UPDATE complaint_deadlines SET due_at = ?
      WHERE ${OPEN_WORKING_DAYS} AND due_at = ? AND substr(started_at, 1, 10) = ? AND json_extract(rule, '$.amount') = ? AND paused_minutes = ?`,
-  ).run(dueAt, group.dueAt, group.startDate, group.days, group.pausedMinutes).changes;
+  ).run(dueAt, officeCode, group.dueAt, group.startDate, group.days, group.pausedMinutes).changes;
 }
 
 /** Mark the open deadlines of these kinds met at `at` (a step was done). */

@@ -4,7 +4,8 @@
  * it is believed until checked.
  *
  * 1. Decrypt and verify the whole file (cdx-format.ts) from the stick into a plaintext copy in
- *    `<data dir>/exchange-tmp/` — the one read of the stick; the stick may be pulled afterwards.
+ *    `<data dir>/exchange-tmp/` — the one read of the stick's body (import.service.ts has read the
+ *    header and manifest just before); the stick may be pulled afterwards.
  *    Wrong passphrase, a flipped byte, a truncated file: refused here, nothing written that stays.
  * 2. The manifest must be ours (manifest.ts) and agree with the container (snapshot size).
  * 3. The SQLite header is read as bytes before SQLite opens the file: magic, page size, rollback

@@ -1,7 +1,8 @@
 /**
  * Import for head office (issue 5 points 2–3): each picked .cdx file is opened defensively
  * (import-open.ts: decrypted off the stick into a private copy, checked) and merged into this
- * database in one transaction (merge.ts); the import history keeps a row per merged file.
+ * database in one transaction (merge.ts); the import history keeps a row per imported file. A
+ * file imported whole before is recognised and only read and checked again (recogniseWholeImport).
  * A file that is refused as a whole (wrong passphrase, damaged, hostile) changes nothing and the
  * next file is still tried.
  */

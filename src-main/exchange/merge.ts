@@ -9,7 +9,8 @@
  *   when the file is the newest export of its office merged so far.
  *   So importing an older export after a newer one changes nothing that the newer one brought, and
  *   the timeline is a union: entries the database lacks are added whoever wins.
- * - Re-importing the same file finds every row present and equal: nothing is written.
+ * - Re-importing the same file finds every row present and equal: nothing is written. (A file
+ *   imported whole before is not even merged again: import.service.ts recognises it.)
  * - Only the rows that will be written are validated (import-rows.ts: rules built from the
  *   contract, and the contract's intake schema), so a re-import costs the comparison alone. Few
  *   rows (a monthly file, a re-import): checked here before writing. Many (a first import of a

@@ -90,23 +90,24 @@ export function deadlineViews(ctx: ServiceContext, complaintId: string, onHold: 
 
 /**
  * After a calendar edit, open working-day deadlines are counted again on the corrected calendar
- * (a calendar edit corrects a fact; a policy change only applies to new deadlines). Returns how
- * many moved.
+ * (a calendar edit corrects a fact; a policy change only applies to new deadlines). Only this
+ * office's own complaints: at head office, a merged office's deadlines stay as that office counted
+ * them. Returns how many moved.
  */
 export function recomputeOpenDeadlines(ctx: ServiceContext): number {
   const calendar = loadCalendar(ctx);
-  const { timeZone } = getSettings(ctx);
+  const { timeZone, officeCode } = getSettings(ctx);
   return ctx.db
     .transaction(() => {
       // Deadlines that share a start date, a number of days and hold minutes fall due together:
       // each group is counted once and moved with one statement.
       let moved = 0;
-      for (const g of listOpenWorkingDayGroups(ctx.db)) {
+      for (const g of listOpenWorkingDayGroups(ctx.db, officeCode)) {
         // Only the start's date counts (the start day itself never does), not its time of day.
         const base = dueAfter(`${g.startDate} 00:00`, { unit: 'working_days', amount: g.days }, calendar, timeZone).dueAt;
         // Keep any hold time already added on top of the counted due time.
         const due = g.pausedMinutes ? dueAfter(base, { unit: 'minutes', amount: g.pausedMinutes }, calendar, timeZone).dueAt : base;
-        if (due !== g.dueAt) moved += moveWorkingDayGroup(ctx.db, g, due);
+        if (due !== g.dueAt) moved += moveWorkingDayGroup(ctx.db, officeCode, g, due);
       }
       return moved;
     })

@@ -4,9 +4,10 @@
  * an export's snapshot (for the hostile-file tests).
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { newCdxKey, readCdx, writeCdx, type ScryptParams } from '../../src-main/exchange/cdx-format';
 import { CONTENT_HASH_ALGORITHM, contentHash } from '../../src-main/exchange/content-hash';
 import { ExchangeError, type ExchangeRefusal } from '../../src-main/exchange/exchange-error';
@@ -23,7 +24,17 @@ import { minimalPdf, onePixelPng } from './files';
 export const TEST_KDF: ScryptParams = { log2N: 10, r: 8, p: 1 };
 export const PASSPHRASE = '阳光花园-2026-导出';
 
-export const makeFolder = (label = 'stick') => mkdtempSync(join(tmpdir(), `complaint-desk-${label}-`));
+/** Folders made by this test file, removed after it (vitest loads the helper anew for each file). */
+const madeFolders: string[] = [];
+afterAll(() => {
+  for (const folder of madeFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+export const makeFolder = (label = 'stick') => {
+  const folder = mkdtempSync(join(tmpdir(), `complaint-desk-${label}-`));
+  madeFolders.push(folder);
+  return folder;
+};
 
 export interface SeededOffice {
   office: Office;

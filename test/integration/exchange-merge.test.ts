@@ -17,7 +17,7 @@ import { searchBacklogSize } from '../../src-main/db/search-backlog';
 import { listImportHistory } from '../../src-main/exchange/offices';
 import { COMPLAINT_TABLES, DIRECTORY_TABLES, snapshotSchema } from '../../src-main/exchange/snapshot-schema';
 import type { ImportFileResult, MergeSummary } from '../../src-preload/contract';
-import { openTestApp, setUpOffice, type TestApp } from '../helpers/app';
+import { openTestApp, phoneComplaint, setUpOffice, type TestApp } from '../helpers/app';
 import { snapshotAll } from '../helpers/db-snapshot-all';
 import { onePixelPng } from '../helpers/files';
 import { sweepAutoMajor } from '../../src-main/services/lifecycle.service';
@@ -304,6 +304,37 @@ describe('importing the same data twice', () => {
     expect(summary.seenBefore).toBe(false);
     expect(summary.totals).toEqual({ new: 0, updated: 0, unchanged: rowsInFile, refused: 0 });
     expect(records()).toEqual(before);
+  });
+});
+
+describe('a calendar edit at head office', () => {
+  it('moves the open working-day deadlines of its own complaints, never those of a merged office', async () => {
+    const office = app();
+    seedOffice(office);
+    const file = await exportOf(office);
+    const hq = app();
+    const ids = setUpOffice(hq, 'ZB01');
+    merged((await importInto(hq, ids.receiverId, file))[0]);
+    const openWorkingDays = (officeCode: string) =>
+      hq.ctx.db
+        .prepare(
+          `SELECT d.* FROM complaint_deadlines d JOIN complaints c ON c.id = d.complaint_id
+           WHERE c.office_code = ? AND d.completed_at = '' AND d.cancelled_at = '' AND json_extract(d.rule, '$.unit') = 'working_days' ORDER BY d.id`,
+        )
+        .all(officeCode) as { started_at: string; due_at: string }[];
+    const theirs = openWorkingDays('YGHA');
+    expect(theirs.length).toBeGreaterThan(0);
+    // Head office takes a complaint at the same time one of the office's started, so both count the same days.
+    const start = theirs[0]!.started_at;
+    setNow(hq, start);
+    hq.ok('complaints:create', phoneComplaint(ids, { receivedAt: start }));
+    const own = openWorkingDays('ZB01');
+    expect(own.length).toBeGreaterThan(0);
+    // The next working day after the start becomes a holiday at head office.
+    const { date } = hq.ok('calendar:addWorkingDays', { from: `${start.replace(' ', 'T')}:00+08:00`, days: 1 });
+    hq.ok('calendar:saveDay', { date, kind: 'holiday', name: '临时放假' });
+    expect(openWorkingDays('ZB01').map((d) => d.due_at)).not.toEqual(own.map((d) => d.due_at));
+    expect(openWorkingDays('YGHA')).toEqual(theirs);
   });
 });
 

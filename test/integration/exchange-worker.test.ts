@@ -1,13 +1,18 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runTask } from '../../src-main/exchange/worker/run-task';
+
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
 /** A small WAL database like the office's, with one table to hash. */
 function database(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'complaint-desk-worker-')), 'w.db');
+  const folder = mkdtempSync(join(tmpdir(), 'complaint-desk-worker-'));
+  folders.push(folder);
+  const file = join(folder, 'w.db');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.exec("CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT; INSERT INTO notes VALUES ('01A', '一'), ('01B', '二')");
