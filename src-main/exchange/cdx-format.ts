@@ -291,7 +291,12 @@ export interface CdxWriteOptions extends CdxProgressOptions {
    * Once the body is on the disk (fsync), read every chunk back from the file and check its tag,
    * reporting progress here. Runs while a pending manifest may still be computing.
    */
-  readBack?: { onProgress?: (done: number, total: number) => void };
+  readBack?: {
+    onProgress?: (done: number, total: number) => void;
+    /** Read the body back in this many ranges side by side, each by `reader` (default: one, in this thread). */
+    parts?: number;
+    reader?: ChunkReader;
+  };
 }
 
 export interface CdxWriteResult {
@@ -367,7 +372,8 @@ export async function writeCdx(plainPath: string, outPath: string, manifest: unk
     if (options.readBack) {
       await out.sync(); // read back what the disk was given, not what a later write may still change
       const written = tags;
-      tags = await readBackBody(outPath, parsed, key, { signal: options.signal, onProgress: options.readBack.onProgress }).catch((error: unknown) => {
+      const { onProgress, parts, reader } = options.readBack;
+      tags = await readBackBody(outPath, parsed, key, { signal: options.signal, onProgress, parts, reader }).catch((error: unknown) => {
         if (error instanceof ExchangeError && error.reason === 'CANCELLED') throw error;
         throw Object.assign(exchangeErrors.verifyFailed(), { cause: error });
       });
@@ -396,13 +402,58 @@ export async function writeCdx(plainPath: string, outPath: string, manifest: unk
   }
 }
 
-/** The body of a file just written, read back: every chunk's tag checked; returns the tags. */
-async function readBackBody(path: string, header: CdxHeader, key: CdxKey, options: CdxProgressOptions): Promise<Buffer[]> {
+/** Body chunks `first` up to (not including) `end`. */
+export interface ChunkRange {
+  first: number;
+  end: number;
+}
+
+/**
+ * Chunks of a file just written, read back and every tag checked; resolves with their tags.
+ * `header` is the file's 56 header bytes. Runs in this thread, or on a worker thread
+ * (worker-tasks.ts `readBack`), several side by side.
+ */
+export async function readBackChunks(path: string, header: Buffer, key: Buffer, chunks: ChunkRange, options: CdxProgressOptions = {}): Promise<Buffer[]> {
   const input = await open(path, 'r');
   try {
-    return await readBody(input, header, key, options);
+    const parsed = parseCdxHeader(header, (await input.stat()).size);
+    return await readBody(input, parsed, { key }, { ...options, chunks });
   } finally {
     await input.close();
+  }
+}
+
+/** Reads back a range of chunks somewhere (export.service.ts: a worker thread), reporting body bytes done; `cancel` stops it. */
+export type ChunkReader = (
+  job: { path: string; header: Buffer; key: Buffer; chunks: ChunkRange },
+  onProgress: (done: number) => void,
+) => { tags: Promise<Buffer[]>; cancel: () => void };
+
+/** The read-back of a whole body, split into `parts` ranges read side by side by `reader`. */
+async function readBackBody(path: string, header: CdxHeader, key: CdxKey, options: CdxProgressOptions & { reader?: ChunkReader; parts?: number }): Promise<Buffer[]> {
+  const chunks = chunkCount(header);
+  const parts = Math.max(1, Math.min(options.parts ?? 1, chunks));
+  if (!options.reader || parts === 1) return readBackChunks(path, header.raw, key.key, { first: 0, end: chunks }, options);
+  const done = new Array<number>(parts).fill(0);
+  const jobs = Array.from({ length: parts }, (_, p) => {
+    const range = { first: Math.floor((p * chunks) / parts), end: Math.floor(((p + 1) * chunks) / parts) };
+    return options.reader!({ path, header: header.raw, key: key.key, chunks: range }, (bytes) => {
+      done[p] = bytes;
+      options.onProgress?.(done.reduce((a, b) => a + b, 0), header.bodyBytes);
+    });
+  });
+  const stop = () => jobs.forEach((job) => job.cancel());
+  options.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    const tags = (await Promise.all(jobs.map((job) => job.tags))).flat();
+    throwIfAborted(options.signal);
+    return tags;
+  } catch (error) {
+    throwIfAborted(options.signal); // a cancel stopped the readers: say so, not that they failed
+    throw error;
+  } finally {
+    stop();
+    options.signal?.removeEventListener('abort', stop);
   }
 }
 
@@ -466,15 +517,16 @@ async function readHead(input: FileHandle, keySource: string | CdxKey): Promise<
 async function readBody(
   input: FileHandle,
   header: CdxHeader,
-  key: CdxKey,
-  options: CdxProgressOptions & { onPlain?: (plain: Buffer, at: number) => Promise<void> },
+  key: Pick<CdxKey, 'key'>,
+  options: CdxProgressOptions & { onPlain?: (plain: Buffer, at: number) => Promise<void>; chunks?: ChunkRange },
 ): Promise<Buffer[]> {
   const chunks = chunkCount(header);
+  const { first, end } = options.chunks ?? { first: 0, end: chunks };
   const plainBytesOf = (k: number) => Math.min(header.chunkBytes, header.bodyBytes - k * header.chunkBytes);
-  const bodyStart = CDX_HEADER_BYTES + header.manifestBytes + CDX_TAG_BYTES;
+  const bodyStart = CDX_HEADER_BYTES + header.manifestBytes + CDX_TAG_BYTES + first * (header.chunkBytes + CDX_TAG_BYTES);
   const tags: Buffer[] = [];
-  for await (const { buffer, bytes } of readAhead(input, bodyStart, chunks, (k) => plainBytesOf(k) + CDX_TAG_BYTES)) {
-    const i = tags.length;
+  for await (const { buffer, bytes } of readAhead(input, bodyStart, end - first, (k) => plainBytesOf(first + k) + CDX_TAG_BYTES)) {
+    const i = first + tags.length;
     throwIfAborted(options.signal);
     const plainBytes = plainBytesOf(i);
     // The length was checked with the head; a shorter read means the stick went away meanwhile.
@@ -484,7 +536,7 @@ async function readBody(
     if (!plain) throw exchangeErrors.corrupt(`第 ${i + 1} 段校验失败`);
     tags.push(tag);
     await options.onPlain?.(plain, i * header.chunkBytes);
-    options.onProgress?.(i * header.chunkBytes + plainBytes, header.bodyBytes);
+    options.onProgress?.((i - first) * header.chunkBytes + plainBytes, header.bodyBytes);
   }
   return tags;
 }

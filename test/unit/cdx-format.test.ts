@@ -3,7 +3,19 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CDX_HEADER_BYTES, CDX_TAG_BYTES, cdxFileBytes, newCdxKey, PendingManifest, readCdx, readCdxHead, writeCdx, type CdxKey } from '../../src-main/exchange/cdx-format';
+import {
+  CDX_HEADER_BYTES,
+  CDX_TAG_BYTES,
+  cdxFileBytes,
+  newCdxKey,
+  PendingManifest,
+  readBackChunks,
+  readCdx,
+  readCdxHead,
+  writeCdx,
+  type ChunkReader,
+  type CdxKey,
+} from '../../src-main/exchange/cdx-format';
 import type { ExchangeRefusal } from '../../src-main/exchange/exchange-error';
 import { makeFolder, refusal, TEST_KDF } from '../helpers/exchange';
 import { onePixelPng } from '../helpers/files';
@@ -228,6 +240,32 @@ describe('a manifest finished after the body (the export: its content hash is co
     expect(read.manifest).toEqual(sized('f'.repeat(128)));
     expect(read.fingerprint).toBe(written.fingerprint);
     expect((await readCdxHead(path, key)).head).toEqual(written.head);
+  });
+
+  it('read back in ranges side by side: the same tags as written; a damaged chunk in any range fails the read-back', async () => {
+    const ranges: string[] = [];
+    const inThread: ChunkReader = (job, onProgress) => {
+      ranges.push(`${job.chunks.first}-${job.chunks.end}`);
+      return { tags: readBackChunks(job.path, job.header, job.key, job.chunks, { onProgress: (done) => onProgress(done) }), cancel: () => undefined };
+    };
+    const big = randomBytes(10 * CHUNK + 7);
+    const path = fresh('ranges.cdx');
+    const seen: number[] = [];
+    const written = await writeCdx(plainOf(big), path, MANIFEST, key, { chunkBytes: CHUNK, readBack: { parts: 3, reader: inThread, onProgress: (done) => seen.push(done) } });
+    expect(ranges).toEqual(['0-3', '3-7', '7-11']);
+    expect(seen.at(-1)).toBe(big.length);
+    expect((await readCdx(path, PASS)).fingerprint).toBe(written.fingerprint);
+
+    const damaged = fresh('ranges-damaged.cdx');
+    const flipInSecondRange = (done: number, total: number) => {
+      if (done !== total) return;
+      const fd = openSync(damaged, 'r+');
+      writeSync(fd, Buffer.from([0x5a]), 0, 1, manifestEnd() + 5 * (CHUNK + CDX_TAG_BYTES) + 3);
+      closeSync(fd);
+    };
+    const writing = writeCdx(plainOf(big), damaged, MANIFEST, key, { chunkBytes: CHUNK, onProgress: flipInSecondRange, readBack: { parts: 3, reader: inThread } });
+    expect((await refusal(writing)).reason).toBe('VERIFY_FAILED');
+    expect(existsSync(damaged)).toBe(false);
   });
 
   it('of another length than the header kept is refused, and leaves no file', async () => {

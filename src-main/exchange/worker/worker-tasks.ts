@@ -8,15 +8,19 @@
  *   `snapshot`; the host holds the database's write lock from before its own copy began until then,
  *   so no commit can fall between the two (snapshot.ts).
  * - `checkFile` (import): the received file's references (`foreign_key_check`), reporting
- *   `references-ok` or failing; then, when the host says `rows` (with true), every row of every
- *   table against the column rules.
- * - `checkIntake` (import): every complaint's intake fields against the contract's intake schema.
+ *   `references-ok` or failing; then, when the host says `rows` (with the tables), every row of
+ *   those tables against the column rules.
+ * - `checkIntake` (import): every complaint's intake fields against the contract's intake schema,
+ *   then the column rules of the tables it is given.
  * The import's two tasks run on two workers beside the merge (import-checks.ts); one worker does
  * the reference check, so that a re-import's merge has the other core to itself.
  * - `checkpoint` (after an import): copy the write-ahead log into the database file, off the main
  *   thread (import.service.ts).
+ * - `readBack` (export): a range of an export's chunks read back from the stick, tags checked;
+ *   two side by side read back the whole body (export.service.ts).
  */
 import Database from 'better-sqlite3';
+import { readBackChunks, type ChunkRange } from '../cdx-format';
 import { tableDigest, type TableSelection } from '../content-hash';
 import { openReceivedFile } from '../import-open';
 import { intakeProblems, registerRuleFunctions, ruleProblems } from '../import-rows';
@@ -70,8 +74,6 @@ async function hashTables(input: HashTablesInput, context: TaskContext): Promise
 export interface CheckFileInput {
   file: string;
   manifest: ExportManifest;
-  /** The record tables, parents first. */
-  tables: readonly string[];
 }
 
 /** Thrown when a reference points at no row of the file. */
@@ -82,29 +84,42 @@ function failWith(code: string, message: string): never {
   throw Object.assign(new Error(message), { code });
 }
 
-/** `foreign_key_check`, then (when the host says `rows`) every row of every table against the column rules. */
+/** Every row of these tables against the column rules. */
+function rulesOf(db: Database.Database, tables: readonly string[], manifest: ExportManifest): RowProblem[] {
+  registerRuleFunctions(db);
+  const problems: RowProblem[] = [];
+  for (const table of tables) {
+    for (const [id, reason] of ruleProblems(db, table, manifest, `"${table}" i`)) problems.push([table, id, reason]);
+  }
+  return problems;
+}
+
+/** `foreign_key_check`, then (when the host says `rows`, naming the tables) every row of those tables against the column rules. */
 async function checkFile(input: CheckFileInput, context: TaskContext): Promise<RowProblem[]> {
   const db = openReceivedFile(input.file);
   try {
     if (db.prepare('PRAGMA foreign_key_check').get() !== undefined) failWith(DANGLING_REFERENCE, '有记录引用了不存在的记录');
     context.milestone('references-ok');
-    if (!(await context.waitFor('rows'))) return [];
-    registerRuleFunctions(db);
-    const problems: RowProblem[] = [];
-    for (const table of input.tables) {
-      for (const [id, reason] of ruleProblems(db, table, input.manifest, `"${table}" i`)) problems.push([table, id, reason]);
-    }
-    return problems;
+    const tables = (await context.waitFor('rows')) as string[] | false;
+    return tables ? rulesOf(db, tables, input.manifest) : [];
   } finally {
     db.close();
   }
 }
 
-/** Every complaint's intake fields against the contract's intake schema. */
-function checkIntake(input: { file: string }): RowProblem[] {
+export interface CheckIntakeInput {
+  file: string;
+  manifest: ExportManifest;
+  /** Tables whose column rules to check after the intake schema. */
+  ruleTables: readonly string[];
+}
+
+/** Every complaint's intake fields against the contract's intake schema, then the column rules of `ruleTables`. */
+function checkIntake(input: CheckIntakeInput): RowProblem[] {
   const db = openReceivedFile(input.file);
   try {
-    return intakeProblems(db, 'complaints i').map(([id, reason]) => ['complaints', id, reason]);
+    const intake = intakeProblems(db, 'complaints i').map(([id, reason]): RowProblem => ['complaints', id, reason]);
+    return [...intake, ...rulesOf(db, input.ruleTables, input.manifest)];
   } finally {
     db.close();
   }
@@ -121,11 +136,26 @@ function checkpoint(input: { file: string }): { log: number; checkpointed: numbe
   }
 }
 
+export interface ReadBackInput {
+  path: string;
+  /** The file's 56 header bytes. */
+  header: Uint8Array;
+  key: Uint8Array;
+  chunks: ChunkRange;
+}
+
+/** Chunks of an export just written, read back from the stick and every tag checked; their tags (export.service.ts). */
+function readBack(input: ReadBackInput, context: TaskContext): Promise<Uint8Array[]> {
+  const { path, header, key, chunks } = input;
+  return readBackChunks(path, Buffer.from(header), Buffer.from(key), chunks, { onProgress: (done) => context.progress(done) });
+}
+
 export const TASKS = {
   hashTables,
   checkFile,
   checkIntake,
   checkpoint,
+  readBack,
 };
 
 export type TaskName = keyof typeof TASKS;
