@@ -291,12 +291,7 @@ export interface CdxWriteOptions extends CdxProgressOptions {
    * Once the body is on the disk (fsync), read every chunk back from the file and check its tag,
    * reporting progress here. Runs while a pending manifest may still be computing.
    */
-  readBack?: {
-    onProgress?: (done: number, total: number) => void;
-    /** Read the body back in this many ranges side by side, each by `reader` (default: one, in this thread). */
-    parts?: number;
-    reader?: ChunkReader;
-  };
+  readBack?: PartsOptions & { onProgress?: (done: number, total: number) => void };
 }
 
 export interface CdxWriteResult {
@@ -373,7 +368,7 @@ export async function writeCdx(plainPath: string, outPath: string, manifest: unk
       await out.sync(); // read back what the disk was given, not what a later write may still change
       const written = tags;
       const { onProgress, parts, reader } = options.readBack;
-      tags = await readBackBody(outPath, parsed, key, { signal: options.signal, onProgress, parts, reader }).catch((error: unknown) => {
+      tags = await readBodyInParts(outPath, parsed, key, { signal: options.signal, onProgress, parts, reader }).catch((error: unknown) => {
         if (error instanceof ExchangeError && error.reason === 'CANCELLED') throw error;
         throw Object.assign(exchangeErrors.verifyFailed(), { cause: error });
       });
@@ -408,36 +403,67 @@ export interface ChunkRange {
   end: number;
 }
 
+export interface ChunkReadOptions extends CdxProgressOptions {
+  /** Write the chunks' plaintext into this existing file, each at its place in the body. */
+  outPath?: string;
+}
+
 /**
- * Chunks of a file just written, read back and every tag checked; resolves with their tags.
+ * Chunks of a .cdx file whose head has been checked, every tag checked; resolves with their tags.
  * `header` is the file's 56 header bytes. Runs in this thread, or on a worker thread
- * (worker-tasks.ts `readBack`), several side by side.
+ * (worker-tasks.ts `readChunks`), several side by side.
  */
-export async function readBackChunks(path: string, header: Buffer, key: Buffer, chunks: ChunkRange, options: CdxProgressOptions = {}): Promise<Buffer[]> {
+export async function readChunks(path: string, header: Buffer, key: Buffer, chunks: ChunkRange, options: ChunkReadOptions = {}): Promise<Buffer[]> {
   const input = await open(path, 'r');
+  let output: FileHandle | undefined;
   try {
     const parsed = parseCdxHeader(header, (await input.stat()).size);
-    return await readBody(input, parsed, { key }, { ...options, chunks });
+    output = options.outPath ? await open(options.outPath, 'r+') : undefined;
+    const out = output;
+    const writes = writeBehind();
+    const tags = await readBody(input, parsed, { key }, {
+      ...options,
+      chunks,
+      onPlain: out
+        ? (plain, at) =>
+            writes.then(async () => {
+              const { bytesWritten } = await out.write(plain, 0, plain.length, at);
+              if (bytesWritten !== plain.length) throw Object.assign(new Error('short write'), { code: 'EIO' });
+            })
+        : undefined,
+    });
+    await writes.drain();
+    return tags;
   } finally {
+    await output?.close();
     await input.close();
   }
 }
 
-/** Reads back a range of chunks somewhere (export.service.ts: a worker thread), reporting body bytes done; `cancel` stops it. */
+/** Reads a range of chunks somewhere (a worker thread: worker-tasks.ts), reporting body bytes done; `cancel` stops it. */
 export type ChunkReader = (
-  job: { path: string; header: Buffer; key: Buffer; chunks: ChunkRange },
+  job: { path: string; header: Buffer; key: Buffer; chunks: ChunkRange; outPath?: string },
   onProgress: (done: number) => void,
 ) => { tags: Promise<Buffer[]>; cancel: () => void };
 
-/** The read-back of a whole body, split into `parts` ranges read side by side by `reader`. */
-async function readBackBody(path: string, header: CdxHeader, key: CdxKey, options: CdxProgressOptions & { reader?: ChunkReader; parts?: number }): Promise<Buffer[]> {
+/** Reading a body in this many ranges side by side, each by `reader` (default: one, in this thread). */
+export interface PartsOptions {
+  parts?: number;
+  reader?: ChunkReader;
+  /** Fewer ranges when they would be smaller than this (starting a reader has its cost too). */
+  minBytesPerPart?: number;
+}
+
+/** A whole body read (and with `outPath` decrypted), split into ranges read side by side. */
+async function readBodyInParts(path: string, header: CdxHeader, key: CdxKey, options: ChunkReadOptions & PartsOptions): Promise<Buffer[]> {
   const chunks = chunkCount(header);
-  const parts = Math.max(1, Math.min(options.parts ?? 1, chunks));
-  if (!options.reader || parts === 1) return readBackChunks(path, header.raw, key.key, { first: 0, end: chunks }, options);
+  const parts = Math.max(1, Math.min(options.parts ?? 1, chunks, Math.floor(header.bodyBytes / (options.minBytesPerPart ?? 1))));
+  const { reader } = options;
+  if (!reader || parts === 1) return readChunks(path, header.raw, key.key, { first: 0, end: chunks }, options);
   const done = new Array<number>(parts).fill(0);
   const jobs = Array.from({ length: parts }, (_, p) => {
     const range = { first: Math.floor((p * chunks) / parts), end: Math.floor(((p + 1) * chunks) / parts) };
-    return options.reader!({ path, header: header.raw, key: key.key, chunks: range }, (bytes) => {
+    return reader({ path, header: header.raw, key: key.key, chunks: range, outPath: options.outPath }, (bytes) => {
       done[p] = bytes;
       options.onProgress?.(done.reduce((a, b) => a + b, 0), header.bodyBytes);
     });
@@ -471,7 +497,7 @@ export interface CdxReadResult extends CdxHead {
   fingerprint: string;
 }
 
-export interface CdxReadOptions extends CdxProgressOptions {
+export interface CdxReadOptions extends CdxProgressOptions, PartsOptions {
   /** Write the plaintext body here (a new file; removed again on any failure). Omit to verify only. */
   outPath?: string;
 }
@@ -570,35 +596,16 @@ export async function readCdxHead(path: string, keySource: string | CdxKey): Pro
  */
 export async function readCdx(path: string, keySource: string | CdxKey, options: CdxReadOptions = {}): Promise<CdxReadResult> {
   const input = await openForReading(path);
-  let output: FileHandle | undefined;
   let created = false;
   try {
     const head = await readHead(input, keySource);
     if (options.outPath) {
-      output = await open(options.outPath, 'wx', 0o600);
+      await (await open(options.outPath, 'wx', 0o600)).close();
       created = true;
     }
-    const out = output;
-    const writes = writeBehind();
-    const tags = await readBody(input, head.header, head.key, {
-      signal: options.signal,
-      onProgress: options.onProgress,
-      onPlain: out
-        ? (plain, at) =>
-            writes.then(async () => {
-              const { bytesWritten } = await out.write(plain, 0, plain.length, at);
-              if (bytesWritten !== plain.length) throw Object.assign(new Error('short write'), { code: 'EIO' });
-            })
-        : undefined,
-    });
-    await writes.drain();
-    if (output) {
-      await output.close();
-      output = undefined;
-    }
+    const tags = await readBodyInParts(path, head.header, head.key, options);
     return { ...head, fingerprint: cdxFingerprint(head.head, tags) };
   } catch (error) {
-    if (output) await output.close().catch(() => undefined);
     if (created && options.outPath) await rm(options.outPath, { force: true }).catch(() => undefined);
     throw ioError(error, 'file');
   } finally {

@@ -30,13 +30,13 @@ import { ulid } from '../lib/ulid';
 import { APP_VERSION } from '../lib/version';
 import type { ServiceContext } from '../services/context';
 import { getSettings } from '../services/settings.service';
-import { CDX_EXTENSION, CDX_FORMAT_VERSION, DEFAULT_CHUNK_BYTES, newCdxKey, PendingManifest, readCdxHead, writeCdx, type ChunkReader, type ScryptParams } from './cdx-format';
+import { CDX_EXTENSION, CDX_FORMAT_VERSION, DEFAULT_CHUNK_BYTES, newCdxKey, PendingManifest, readCdxHead, writeCdx, type ScryptParams } from './cdx-format';
 import { CONTENT_HASH_ALGORITHM, CONTENT_HASH_HEX_LENGTH } from './content-hash';
 import { ExchangeError, exchangeErrors, ioError, throwIfAborted } from './exchange-error';
 import { exchangeTempFile, syncDirectory } from './exchange-temp';
 import { MANIFEST_KIND, type ExportManifest } from './manifest';
 import { buildSnapshot, type DateRange } from './snapshot';
-import { runTask } from './worker/run-task';
+import { READ_IN_PARTS } from './worker/read-chunks';
 
 export interface ExportRequest {
   /** Folder to write to (the stick), already chosen in a dialog. */
@@ -111,12 +111,6 @@ function checkRequest(request: ExportRequest): void {
   }
   if (!isFolder) throw exchangeErrors.invalid('folder', '找不到所选文件夹，U 盘可能已被拔出');
 }
-
-/** cdx-format.ts ChunkReader on an exchange worker thread. */
-const readBackOnWorker: ChunkReader = (job, onProgress) => {
-  const task = runTask('readBack', job, onProgress);
-  return { tags: task.result.then((tags) => tags.map((tag) => Buffer.from(tag))), cancel: task.cancel };
-};
 
 export async function exportToFolder(ctx: ServiceContext, request: ExportRequest, options: ExportOptions = {}): Promise<ExportResult> {
   const started = performance.now();
@@ -194,8 +188,8 @@ export async function exportToFolder(ctx: ServiceContext, request: ExportRequest
       chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
       onProgress: (done, total) => progress('encrypt', done, total),
       // Every chunk read back from the stick once it is there, while the hash is still computing:
-      // in two halves on two worker threads (reading and decrypting 400 MB takes a core about a second).
-      readBack: { onProgress: (done, total) => progress('verify', done, total), parts: 2, reader: readBackOnWorker },
+      // in halves on worker threads (worker/read-chunks.ts).
+      readBack: { onProgress: (done, total) => progress('verify', done, total), ...READ_IN_PARTS },
     });
     const manifest = written.manifest as ExportManifest;
     await rm(snapshotPath, { force: true });

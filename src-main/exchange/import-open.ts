@@ -39,6 +39,7 @@ import { log } from '../lib/log';
 import { readCdx, type CdxKey } from './cdx-format';
 import { contentHash } from './content-hash';
 import { startReceivedFileChecks, type ReceivedFileChecks } from './import-checks';
+import { READ_IN_PARTS } from './worker/read-chunks';
 import { ExchangeError, exchangeErrors, throwIfAborted } from './exchange-error';
 import { exchangeTempFile } from './exchange-temp';
 import { parseManifest, type ExportManifest } from './manifest';
@@ -176,7 +177,13 @@ export async function openImport(dataDir: string, cdxPath: string, keySource: st
   let db: Database.Database | undefined;
   let checks: ReceivedFileChecks | undefined;
   try {
-    const read = await readCdx(cdxPath, keySource, { outPath: tempPath, signal, onProgress: (done, total) => report('decrypt', done, total) });
+    const read = await readCdx(cdxPath, keySource, {
+      outPath: tempPath,
+      signal,
+      onProgress: (done, total) => report('decrypt', done, total),
+      // Decrypted in halves on worker threads (worker/read-chunks.ts): nothing else runs yet.
+      ...READ_IN_PARTS,
+    });
     const manifest = parseManifest(read.manifest);
     if (!manifest) throw exchangeErrors.notSnapshot('清单无效');
     if (manifest.snapshotBytes !== read.header.bodyBytes) throw exchangeErrors.contentMismatch('清单中的大小不符');

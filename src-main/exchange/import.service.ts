@@ -21,6 +21,7 @@ import { openImport, type ImportOpenPhase } from './import-open';
 import { parseManifest } from './manifest';
 import { mergeImport } from './merge';
 import { snapshotSchema } from './snapshot-schema';
+import { READ_IN_PARTS } from './worker/read-chunks';
 import { runTask } from './worker/run-task';
 
 export interface ImportRequest {
@@ -143,7 +144,7 @@ async function recogniseWholeImport(
   const manifest = parseManifest(head.manifest);
   const fingerprint = manifest && wholeImportOf(ctx.db, manifest.exportId, manifest.office.code);
   if (!manifest || !fingerprint) return undefined;
-  const read = await readCdx(path, head.key, { signal: options.signal, onProgress: options.onProgress });
+  const read = await readCdx(path, head.key, { signal: options.signal, onProgress: options.onProgress, ...READ_IN_PARTS });
   if (read.fingerprint !== fingerprint) return undefined; // the same export id in another file: merge it
   throwIfAborted(options.signal);
   const tables = snapshotSchema(manifest.schemaVersion).tables.map((table) => ({ table, new: 0, updated: 0, unchanged: manifest.counts[table] ?? 0, refused: 0 }));

@@ -1,4 +1,4 @@
-import { existsSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,7 +9,7 @@ import {
   cdxFileBytes,
   newCdxKey,
   PendingManifest,
-  readBackChunks,
+  readChunks,
   readCdx,
   readCdxHead,
   writeCdx,
@@ -60,6 +60,19 @@ beforeAll(async () => {
   file = readFileSync(cdxPath);
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Change one byte of a file in place (whatever it was: a constant could equal it). */
+function flipByte(path: string, at: number): void {
+  const fd = openSync(path, 'r+');
+  try {
+    const byte = Buffer.alloc(1);
+    readSync(fd, byte, 0, 1, at);
+    byte[0]! ^= 0x01;
+    writeSync(fd, byte, 0, 1, at);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 const manifestEnd = () => CDX_HEADER_BYTES + file.readUInt32BE(44) + CDX_TAG_BYTES;
 
@@ -246,26 +259,39 @@ describe('a manifest finished after the body (the export: its content hash is co
     const ranges: string[] = [];
     const inThread: ChunkReader = (job, onProgress) => {
       ranges.push(`${job.chunks.first}-${job.chunks.end}`);
-      return { tags: readBackChunks(job.path, job.header, job.key, job.chunks, { onProgress: (done) => onProgress(done) }), cancel: () => undefined };
+      return { tags: readChunks(job.path, job.header, job.key, job.chunks, { outPath: job.outPath, onProgress }), cancel: () => undefined };
     };
-    const big = randomBytes(10 * CHUNK + 7);
+    const big = randomBytes(50 * CHUNK + 7);
     const path = fresh('ranges.cdx');
     const seen: number[] = [];
-    const written = await writeCdx(plainOf(big), path, MANIFEST, key, { chunkBytes: CHUNK, readBack: { parts: 3, reader: inThread, onProgress: (done) => seen.push(done) } });
-    expect(ranges).toEqual(['0-3', '3-7', '7-11']);
+    const written = await writeCdx(plainOf(big), path, MANIFEST, key, { chunkBytes: CHUNK, readBack: { parts: 3, reader: inThread, minBytesPerPart: 16 * CHUNK, onProgress: (done) => seen.push(done) } });
+    expect(ranges).toEqual(['0-17', '17-34', '34-51']);
     expect(seen.at(-1)).toBe(big.length);
     expect((await readCdx(path, PASS)).fingerprint).toBe(written.fingerprint);
+    // Decrypted in ranges too: each range's plaintext lands at its place.
+    const out = fresh('out');
+    const read = await readCdx(path, PASS, { outPath: out, parts: 3, reader: inThread });
+    expect(readFileSync(out)).toEqual(big);
+    expect(read.fingerprint).toBe(written.fingerprint);
+    // Ranges smaller than the reader is worth: one, in this thread.
+    ranges.length = 0;
+    await readCdx(path, PASS, { parts: 3, reader: inThread, minBytesPerPart: big.length });
+    expect(ranges).toEqual([]);
 
     const damaged = fresh('ranges-damaged.cdx');
     const flipInSecondRange = (done: number, total: number) => {
       if (done !== total) return;
-      const fd = openSync(damaged, 'r+');
-      writeSync(fd, Buffer.from([0x5a]), 0, 1, manifestEnd() + 5 * (CHUNK + CDX_TAG_BYTES) + 3);
-      closeSync(fd);
+      flipByte(damaged, manifestEnd() + 20 * (CHUNK + CDX_TAG_BYTES) + 3);
     };
     const writing = writeCdx(plainOf(big), damaged, MANIFEST, key, { chunkBytes: CHUNK, onProgress: flipInSecondRange, readBack: { parts: 3, reader: inThread } });
     expect((await refusal(writing)).reason).toBe('VERIFY_FAILED');
     expect(existsSync(damaged)).toBe(false);
+    // Read in ranges, a damaged file is refused and leaves no plaintext.
+    writeFileSync(damaged, readFileSync(path));
+    flipInSecondRange(1, 1);
+    const out2 = fresh('out');
+    expect((await refusal(readCdx(damaged, PASS, { outPath: out2, parts: 3, reader: inThread }))).reason).toBe('CORRUPT');
+    expect(existsSync(out2)).toBe(false);
   });
 
   it('of another length than the header kept is refused, and leaves no file', async () => {
@@ -284,9 +310,7 @@ describe('a manifest finished after the body (the export: its content hash is co
     const path = fresh('changed.cdx');
     const flipFirstChunk = (done: number, total: number) => {
       if (done !== total) return; // the last chunk: every earlier one is written by now
-      const fd = openSync(path, 'r+');
-      writeSync(fd, Buffer.from([0x5a]), 0, 1, CDX_HEADER_BYTES + keptBytes + CDX_TAG_BYTES + 10);
-      closeSync(fd);
+      flipByte(path, CDX_HEADER_BYTES + keptBytes + CDX_TAG_BYTES + 10);
     };
     const writing = writeCdx(plainOf(body), path, new PendingManifest(keptBytes, () => Promise.resolve(sized('f'.repeat(128)))), key, {
       chunkBytes: CHUNK,

@@ -16,11 +16,12 @@
  * the reference check, so that a re-import's merge has the other core to itself.
  * - `checkpoint` (after an import): copy the write-ahead log into the database file, off the main
  *   thread (import.service.ts).
- * - `readBack` (export): a range of an export's chunks read back from the stick, tags checked;
- *   two side by side read back the whole body (export.service.ts).
+ * - `readChunks`: a range of a .cdx file's chunks read and every tag checked, decrypted into a file
+ *   if asked; two side by side read back an export from the stick (export.service.ts) or decrypt a
+ *   received file (import-open.ts).
  */
 import Database from 'better-sqlite3';
-import { readBackChunks, type ChunkRange } from '../cdx-format';
+import { readChunks, type ChunkRange } from '../cdx-format';
 import { tableDigest, type TableSelection } from '../content-hash';
 import { openReceivedFile } from '../import-open';
 import { intakeProblems, registerRuleFunctions, ruleProblems } from '../import-rows';
@@ -136,18 +137,20 @@ function checkpoint(input: { file: string }): { log: number; checkpointed: numbe
   }
 }
 
-export interface ReadBackInput {
+export interface ReadChunksInput {
   path: string;
   /** The file's 56 header bytes. */
   header: Uint8Array;
   key: Uint8Array;
   chunks: ChunkRange;
+  /** Write the plaintext here (an existing file), each chunk at its place. */
+  outPath?: string;
 }
 
-/** Chunks of an export just written, read back from the stick and every tag checked; their tags (export.service.ts). */
-function readBack(input: ReadBackInput, context: TaskContext): Promise<Uint8Array[]> {
-  const { path, header, key, chunks } = input;
-  return readBackChunks(path, Buffer.from(header), Buffer.from(key), chunks, { onProgress: (done) => context.progress(done) });
+/** A range of a .cdx file's chunks read, every tag checked, and decrypted into `outPath` if given; their tags. */
+function readChunksTask(input: ReadChunksInput, context: TaskContext): Promise<Uint8Array[]> {
+  const { path, header, key, chunks, outPath } = input;
+  return readChunks(path, Buffer.from(header), Buffer.from(key), chunks, { outPath, onProgress: (done) => context.progress(done) });
 }
 
 export const TASKS = {
@@ -155,7 +158,7 @@ export const TASKS = {
   checkFile,
   checkIntake,
   checkpoint,
-  readBack,
+  readChunks: readChunksTask,
 };
 
 export type TaskName = keyof typeof TASKS;
