@@ -27,6 +27,7 @@
  * 2-core VM one run varies by ±30 %), BENCH_KEEP=1.
  */
 import { spawnSync } from 'node:child_process';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, fdatasyncSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +87,20 @@ function plainCopyMs(source: string, folder: string): number {
   return elapsed;
 }
 
+/**
+ * This machine's CPU at the moment, for reading the figures: AES-256-GCM over 256 MiB in memory
+ * (what the export and import spend most of a core on besides SQLite), in MB/s. On a shared VM it
+ * moves by tens of percent between runs.
+ */
+function cpuReferenceMbPerS(): number {
+  const block = randomBytes(1 << 20);
+  const cipher = createCipheriv('aes-256-gcm', randomBytes(32), randomBytes(12));
+  const started = performance.now();
+  for (let i = 0; i < 256; i++) cipher.update(block);
+  cipher.final();
+  return (256 * 1.048576) / ((performance.now() - started) / 1000);
+}
+
 /** The worker threads as the app ships them: build, and point the exchange at the built worker (run-task.ts). */
 function useBuiltWorker(): void {
   const repo = join(__dirname, '..');
@@ -121,6 +136,7 @@ async function main(): Promise<void> {
   const reimports: number[] = [];
   const remerges: number[] = [];
   const copies: number[] = [];
+  const cpuReference: number[] = [];
   let fileBytes = 0;
   let rowsInFile = 0;
   for (let run = 1; run <= RUNS; run++) {
@@ -131,6 +147,7 @@ async function main(): Promise<void> {
     fileBytes = exported.fileBytes;
     rowsInFile = Object.entries(exported.manifest.counts).reduce((n, [t, c]) => (t === 'attachment_files' ? n : n + c), 0);
     copies.push(plainCopyMs(exported.path, stick));
+    cpuReference.push(cpuReferenceMbPerS());
 
     const hq = createAppContext(join(root, `hq-${run}`), { version: 'bench', mode: 'web' });
     call(hq, 'app:setup', { officeName: '集团总部', officeCode: 'ZB01', operatorName: '总部管理员' });
@@ -172,6 +189,7 @@ async function main(): Promise<void> {
     return line;
   };
   emit({ bench: 'exchange-setup', complaints: ROWS, events: events + ROWS, rows_in_file: rowsInFile, file_bytes: fileBytes, cpus: cpus().length });
+  emit({ bench: 'exchange-cpu-reference', runs_mb_per_s: cpuReference.map(ms), info: 'AES-256-GCM over 256 MiB in memory, once per run: how fast this machine was then' });
   emit({ bench: 'exchange-plain-copy', runs: copies.map(ms), median_ms: ms(copy), mb_per_s: ms(fileBytes / 1e6 / (copy / 1000)) });
   const lines = [figure('exchange-export', exports, GOALS.export), figure('exchange-import', imports, GOALS.import), figure('exchange-reimport', reimports, GOALS.reimport)];
   // What the import leaves for after it has returned (the desk is not waiting for it): the log
