@@ -21,6 +21,8 @@
  * - baseline: a plain copy of the same .cdx bytes to another file with fsync (copyFile + fdatasync),
  *   measured in the same run, so the figures can be read against what the disk costs here.
  *
+ * Before each timed step the OS's cache is written out (`settle`): one step's write-back must not
+ * be timed as part of the next.
  * stdout: one JSON line per figure and a summary line (goals: export ≤ 5 s, import ≤ 10 s,
  * re-import ≤ 3 s). The worker threads run as built (`electron-vite build` first), as in the app.
  * Knobs: BENCH_EXCHANGE_ROWS (100000), BENCH_EXCHANGE_RUNS (3; the median is the figure: on this
@@ -88,6 +90,16 @@ function plainCopyMs(source: string, folder: string): number {
 }
 
 /**
+ * Before each timed step: the OS writes out what earlier steps left in its cache (`sync`) and the
+ * disk settles, so that one step's write-back (a 600 MB checkpoint, a 400 MB file) does not land
+ * in the next step's figure. A desk does one of these at a time, not back to back.
+ */
+function settle(): void {
+  spawnSync('sync');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+}
+
+/**
  * This machine's CPU at the moment, for reading the figures: AES-256-GCM over 256 MiB in memory
  * (what the export and import spend most of a core on besides SQLite), in MB/s. On a shared VM it
  * moves by tens of percent between runs.
@@ -141,11 +153,13 @@ async function main(): Promise<void> {
   let rowsInFile = 0;
   for (let run = 1; run <= RUNS; run++) {
     progress(`exchange: run ${run}/${RUNS}`);
+    settle();
     const exported = await exportToFolder(office, { folder: stick, passphrase: PASSPHRASE });
     exports.push(exported.timings.total);
     exportSteps.push(exported.timings);
     fileBytes = exported.fileBytes;
     rowsInFile = Object.entries(exported.manifest.counts).reduce((n, [t, c]) => (t === 'attachment_files' ? n : n + c), 0);
+    settle();
     copies.push(plainCopyMs(exported.path, stick));
     cpuReference.push(cpuReferenceMbPerS());
 
@@ -154,6 +168,7 @@ async function main(): Promise<void> {
     const actorId = hq.db.prepare('SELECT id FROM staff LIMIT 1').pluck().get() as string;
     /** The whole importFiles call: decrypted, checked, merged and committed; the records are in every register. */
     const timedImport = async (path: string) => {
+      settle();
       const started = performance.now();
       const [result] = await importFiles(hq, { actorId, paths: [path], passphrase: PASSPHRASE });
       const elapsed = performance.now() - started;
@@ -171,6 +186,7 @@ async function main(): Promise<void> {
     reimports.push(again.elapsed);
     // The same rows in another file (the office exports again, nothing changed): recognised by no
     // history row, so every row is compared with head office's.
+    settle();
     const newer = await exportToFolder(office, { folder: stick, passphrase: PASSPHRASE });
     const remerged = await timedImport(newer.path);
     if (remerged.totals.unchanged !== rowsInFile) throw new Error(`re-merge counts: ${JSON.stringify(remerged.totals)}`);

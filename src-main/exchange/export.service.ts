@@ -4,14 +4,15 @@
  *
  *   snapshot copy (exchange-tmp/, plaintext, never on the stick) ─► encrypt the body into
  *   `.<name>.<id>.part` on the stick ─► fsync ─► read back every chunk and check its tag ─┐
- *   content hash (worker thread, from the start of the copy) ──────────────────────────────┤
+ *   content hash (worker threads, from the start of the copy) ─────────────────────────────┤
  *   scrypt key (thread pool, during the copy) ─────────────────────────────────────────────┘
  *   ─► manifest into the place kept for it ─► fsync ─► rename to `<name>` ─► fsync the folder
  *   ─► read back the header and manifest
  *
  * The manifest carries the content hash, whose length is known before its value: the header keeps
- * its place, so encrypting and reading back the body need not wait for the hash (on two cores,
- * the copy-encrypt-read-back chain on one and the hash on the other take about as long).
+ * its place, so encrypting and reading back the body need not wait for the hash (at 100k
+ * complaints the hash, on two worker threads, and the copy → encrypt → read-back chain take
+ * about as long).
  * Only after the read-back does this resolve, so the screen can say the stick may be removed (the
  * read-back goes through the OS cache: it proves what was handed to the stick after fsync, not what
  * a lying stick keeps; only a re-read after re-plugging can show that). A
@@ -36,7 +37,6 @@ import { ExchangeError, exchangeErrors, ioError, throwIfAborted } from './exchan
 import { exchangeTempFile, syncDirectory } from './exchange-temp';
 import { MANIFEST_KIND, type ExportManifest } from './manifest';
 import { buildSnapshot, type DateRange } from './snapshot';
-import { READ_IN_PARTS } from './worker/read-chunks';
 
 export interface ExportRequest {
   /** Folder to write to (the stick), already chosen in a dialog. */
@@ -134,7 +134,7 @@ export async function exportToFolder(ctx: ServiceContext, request: ExportRequest
   let partPath: string | undefined;
   /** Set once our file is under the final name and until it has verified: removed if anything fails. */
   let unverifiedPath: string | undefined;
-  let stopHashing = () => undefined as void;
+  let stopHashing: () => void = () => undefined;
   try {
     const snapshot = await buildSnapshot(ctx.db.name, snapshotPath, {
       dataDir: ctx.dataDir,
@@ -187,9 +187,9 @@ export async function exportToFolder(ctx: ServiceContext, request: ExportRequest
       signal,
       chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
       onProgress: (done, total) => progress('encrypt', done, total),
-      // Every chunk read back from the stick once it is there, while the hash is still computing:
-      // in halves on worker threads (worker/read-chunks.ts).
-      readBack: { onProgress: (done, total) => progress('verify', done, total), ...READ_IN_PARTS },
+      // Every chunk read back from the stick once it is there, while the hash is still computing
+      // (in this thread: the hashing workers have the other cores).
+      readBack: { onProgress: (done, total) => progress('verify', done, total) },
     });
     const manifest = written.manifest as ExportManifest;
     await rm(snapshotPath, { force: true });

@@ -17,8 +17,8 @@
  * - `checkpoint` (after an import): copy the write-ahead log into the database file, off the main
  *   thread (import.service.ts).
  * - `readChunks`: a range of a .cdx file's chunks read and every tag checked, decrypted into a file
- *   if asked; two side by side read back an export from the stick (export.service.ts) or decrypt a
- *   received file (import-open.ts).
+ *   if asked; two side by side decrypt a received file (import-open.ts) or check one imported
+ *   before (import.service.ts).
  */
 import Database from 'better-sqlite3';
 import { readChunks, type ChunkRange } from '../cdx-format';
