@@ -270,8 +270,12 @@ type OfficeTerm = 'index' | 'row';
 const LIKE_COLUMNS = ['c.number', 'c.complainant_name', 'c.building || c.unit || c.room', 'c.phone', 'c.description', 'c.owner_words', 'c.request'];
 const LIKE_TERM = `(${LIKE_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ')})`;
 
-/** An indexed search; listComplaints finds this exact text again to put its '+' in front. */
-const indexTerm = (index: NonNullable<TextSearch['index']>) => `c.rowid IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`;
+/**
+ * An indexed search. `walkDates`: '+c.rowid' keeps SQLite from fetching every match to sort it, so
+ * it walks the received-date index in order and stops after one page (listComplaints, many matches).
+ */
+const indexTerm = (index: NonNullable<TextSearch['index']>, walkDates: boolean) =>
+  `${walkDates ? '+' : ''}c.rowid IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`;
 
 /**
  * Complaints a bulk import wrote are in neither search index until drainSearchBacklog has run
@@ -283,8 +287,8 @@ const indexTerm = (index: NonNullable<TextSearch['index']>) => `c.rowid IN (SELE
 const hasSearchBacklog = (db: Db) =>
   (stmt(db, 'SELECT EXISTS (SELECT 1 FROM search_backlog) AS pending').get() as { pending: number }).pending === 1;
 
-/** `backlog`: the search backlog is not empty (hasSearchBacklog). */
-function whereClause(filter: ComplaintListFilter, officeTerm: OfficeTerm, backlog: boolean): { sql: string; params: unknown[] } {
+/** `backlog`: the search backlog is not empty (hasSearchBacklog); `walkDates`: see indexTerm. */
+function whereClause(filter: ComplaintListFilter, officeTerm: OfficeTerm, backlog: boolean, walkDates = false): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   if (filter.officeCode) {
@@ -327,11 +331,11 @@ function whereClause(filter: ComplaintListFilter, officeTerm: OfficeTerm, backlo
       parts.push(LIKE_TERM);
       params.push(...like);
     } else if (!backlog) {
-      parts.push(indexTerm(search.index));
+      parts.push(indexTerm(search.index, walkDates));
       params.push(search.match);
     } else {
       // One OR, not a UNION: a complaint in both (edited since the import) still counts once.
-      parts.push(`(${indexTerm(search.index)} OR (c.rowid IN (SELECT complaint_rowid FROM search_backlog) AND ${LIKE_TERM}))`);
+      parts.push(`(${indexTerm(search.index, walkDates)} OR (c.rowid IN (SELECT complaint_rowid FROM search_backlog) AND ${LIKE_TERM}))`);
       params.push(search.match, ...like);
     }
   }
@@ -350,10 +354,8 @@ export function listComplaints(db: Db, filter: ComplaintListFilter): ComplaintPa
   const total = onlyText
     ? (stmt(db, `SELECT COUNT(*) AS n FROM ${search.index} WHERE ${search.index} MATCH ?`).get(search.match) as { n: number }).n
     : (stmt(db, `SELECT COUNT(*) AS n FROM complaints c ${countWhere}`).get(...countParams) as { n: number }).n;
-  // Many matches: '+c.rowid' keeps SQLite from fetching every match to sort it, so it walks the
-  // received-date index in order and stops after one page. Few matches: fetching and sorting wins.
-  // The '+' goes on the index term, found by its exact text (not on the backlog's 'c.rowid IN').
-  const pageWhere = search?.index && total > WALK_INDEX_ABOVE ? where.replace(indexTerm(search.index), `+${indexTerm(search.index)}`) : where;
+  // Many matches: walk the received-date index and stop after one page (indexTerm). Few: fetching and sorting wins.
+  const pageWhere = search?.index && total > WALK_INDEX_ABOVE ? whereClause(filter, 'row', backlog, true).sql : where;
   const direction = filter.direction === 'asc' ? 'ASC' : 'DESC';
   const rows = stmt(db, 
       `SELECT c.id, c.office_code, c.number, c.received_at, c.channel, c.complainant_name, c.building, c.unit, c.room,

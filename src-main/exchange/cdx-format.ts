@@ -291,7 +291,7 @@ export interface CdxWriteOptions extends CdxProgressOptions {
    * Once the body is on the disk (fsync), read every chunk back from the file and check its tag,
    * reporting progress here. Runs while a pending manifest may still be computing.
    */
-  readBack?: PartsOptions & { onProgress?: (done: number, total: number) => void };
+  readBack?: { onProgress?: (done: number, total: number) => void };
 }
 
 export interface CdxWriteResult {
@@ -367,8 +367,8 @@ export async function writeCdx(plainPath: string, outPath: string, manifest: unk
     if (options.readBack) {
       await out.sync(); // read back what the disk was given, not what a later write may still change
       const written = tags;
-      const { onProgress, parts, reader } = options.readBack;
-      tags = await readBodyInParts(outPath, parsed, key, { signal: options.signal, onProgress, parts, reader }).catch((error: unknown) => {
+      const range = { first: 0, end: chunkCount(parsed) };
+      tags = await readChunks(outPath, header, key.key, range, { signal: options.signal, onProgress: options.readBack.onProgress }).catch((error: unknown) => {
         if (error instanceof ExchangeError && error.reason === 'CANCELLED') throw error;
         throw Object.assign(exchangeErrors.verifyFailed(), { cause: error });
       });

@@ -66,6 +66,8 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, o
     options.onProgress?.({ file: 0, step: '正在完成上次导入的搜索索引…', fraction: 0 });
     await pending.catch(() => undefined);
   }
+  /** Whether any file was merged (a recognised one leaves nothing to catch up on). */
+  let merged = false;
   for (let index = 0; index < count; index++) {
     throwIfAborted(signal);
     const path = request.paths[index]!;
@@ -74,41 +76,18 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, o
       options.onProgress?.({ file: index, step: `${fileName}：${step}`, fraction: (index + Math.min(1, fraction)) / count });
     let result: ImportFileResult;
     try {
-      const openStarted = performance.now();
+      const started = performance.now();
       const head = await readCdxHead(path, request.passphrase);
-      const known = await recogniseWholeImport(ctx, path, head, {
-        fileName,
-        actorName: actor.name,
-        signal,
-        onProgress: (done, total) => report(OPEN_STEPS.decrypt, total > 0 ? done / total : 1),
-      });
-      if (known) {
-        results.push({ path, fileName, ok: true, summary: known });
-        options.onFileDone?.(results.at(-1)!);
-        log.info(`import of ${fileName}: imported whole before, read and checked again in ${Math.round(performance.now() - openStarted)} ms; nothing to merge`);
-        continue;
+      const onDecryptProgress = (done: number, total: number) => report(OPEN_STEPS.decrypt, total > 0 ? done / total : 1);
+      const known = await recogniseWholeImport(ctx, path, head, { fileName, actorName: actor.name, signal, onProgress: onDecryptProgress });
+      let summary = known;
+      if (summary) {
+        log.info(`import of ${fileName}: imported whole before, read and checked again in ${Math.round(performance.now() - started)} ms; nothing to merge`);
+      } else {
+        summary = await openAndMerge(ctx, path, head, { fileName, actorName: actor.name, signal, checkHereUpTo: options.checkHereUpTo, report });
+        merged = true;
       }
-      const opened = await openImport(ctx.dataDir, path, head.key, {
-        signal,
-        // The GCM tags already authenticate every byte under the passphrase; the content hash is
-        // checked by the round-trip tests, not on every import (at 100k complaints it costs seconds).
-        verifyContentHash: false,
-        onProgress: (phase, done, total) => report(OPEN_STEPS[phase], (OPEN_SHARE * (total > 0 ? done / total : 1))),
-      });
-      const mergeStarted = performance.now();
-      try {
-        const summary = await mergeImport(ctx, opened, {
-          actorName: actor.name,
-          fileName,
-          signal,
-          checkHereUpTo: options.checkHereUpTo,
-          onProgress: (done, total) => report('正在合并', OPEN_SHARE + (1 - OPEN_SHARE) * (done / total)),
-        });
-        result = { path, fileName, ok: true, summary };
-        log.info(`import of ${fileName}: opened in ${Math.round(mergeStarted - openStarted)} ms, merged in ${Math.round(performance.now() - mergeStarted)} ms`);
-      } finally {
-        opened.close();
-      }
+      result = { path, fileName, ok: true, summary };
     } catch (error) {
       if (error instanceof ExchangeError && error.reason === 'CANCELLED') throw error;
       const message = error instanceof AppError ? error.message : `导入失败：${(error as Error).message}。未导入任何数据。`;
@@ -118,12 +97,44 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, o
     results.push(result);
     options.onFileDone?.(result);
   }
-  if (results.some((r) => r.ok)) {
+  if (merged) {
     catchUpAfterImport(ctx).catch((error: unknown) => {
       if (ctx.db.open) log.error('after the import: catching up failed', error);
     });
   }
   return results;
+}
+
+/** Decrypt, check and merge one file whose head has been read (import-open.ts, merge.ts). */
+async function openAndMerge(
+  ctx: ServiceContext,
+  path: string,
+  head: CdxHead,
+  options: { fileName: string; actorName: string; signal?: AbortSignal; checkHereUpTo?: number; report: (step: string, fraction: number) => void },
+): Promise<MergeSummary> {
+  const { fileName, signal, report } = options;
+  const openStarted = performance.now();
+  const opened = await openImport(ctx.dataDir, path, head.key, {
+    signal,
+    // The GCM tags already authenticate every byte under the passphrase; the content hash is
+    // checked by the round-trip tests, not on every import (at 100k complaints it costs seconds).
+    verifyContentHash: false,
+    onProgress: (phase, done, total) => report(OPEN_STEPS[phase], OPEN_SHARE * (total > 0 ? done / total : 1)),
+  });
+  const mergeStarted = performance.now();
+  try {
+    const summary = await mergeImport(ctx, opened, {
+      actorName: options.actorName,
+      fileName,
+      signal,
+      checkHereUpTo: options.checkHereUpTo,
+      onProgress: (done, total) => report('正在合并', OPEN_SHARE + (1 - OPEN_SHARE) * (done / total)),
+    });
+    log.info(`import of ${fileName}: opened in ${Math.round(mergeStarted - openStarted)} ms, merged in ${Math.round(performance.now() - mergeStarted)} ms`);
+    return summary;
+  } finally {
+    opened.close();
+  }
 }
 
 /**

@@ -12,6 +12,7 @@ import { contentHash } from '../../src-main/exchange/content-hash';
 import { exportToFolder, type ExportResult } from '../../src-main/exchange/export.service';
 import { catchUpAfterImport, importFiles } from '../../src-main/exchange/import.service';
 import { openImport } from '../../src-main/exchange/import-open';
+import { EXCHANGE_TEMP_FOLDER } from '../../src-main/exchange/exchange-temp';
 import { mergeImport } from '../../src-main/exchange/merge';
 import { searchBacklogSize } from '../../src-main/db/search-backlog';
 import { listImportHistory } from '../../src-main/exchange/offices';
@@ -283,6 +284,22 @@ describe('importing the same data twice', () => {
     const history = hq.ctx.db.prepare('SELECT fingerprint, unchanged_rows FROM exchange_imports ORDER BY imported_at, id').all() as { fingerprint: string; unchanged_rows: number }[];
     expect(history.slice(-2).map((h) => h.fingerprint)).toEqual([file.fingerprint, file.fingerprint]);
     expect(history.at(-1)!.unchanged_rows).toBe(rowsInFile);
+  });
+
+  it('a file imported whole before is read and checked again, not decrypted and merged again', async () => {
+    // A decryption needs the data folder's exchange-tmp/: a file in its place makes any real import fail.
+    const temp = join(hq.ctx.dataDir, EXCHANGE_TEMP_FOLDER);
+    rmSync(temp, { recursive: true, force: true });
+    writeFileSync(temp, 'not a folder');
+    try {
+      const again = merged((await importInto(hq, actorId, file))[0]);
+      expect(again.seenBefore).toBe(true);
+      expect(again.totals.unchanged).toBe(rowsInFile);
+      const [another] = await importInto(hq, actorId, await exportOf(office));
+      expect(another!.ok).toBe(false); // so the recognised file really skipped the decryption
+    } finally {
+      rmSync(temp, { force: true });
+    }
   });
 
   it('a damaged copy of a file imported before is still refused as damaged, and changes nothing', async () => {
