@@ -37,6 +37,7 @@ import { ExchangeError, exchangeErrors, ioError, throwIfAborted } from './exchan
 import { exchangeTempFile, syncDirectory } from './exchange-temp';
 import { MANIFEST_KIND, type ExportManifest } from './manifest';
 import { buildSnapshot, type DateRange } from './snapshot';
+import { READ_IN_PARTS } from './worker/read-chunks';
 
 export interface ExportRequest {
   /** Folder to write to (the stick), already chosen in a dialog. */
@@ -187,9 +188,10 @@ export async function exportToFolder(ctx: ServiceContext, request: ExportRequest
       signal,
       chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
       onProgress: (done, total) => progress('encrypt', done, total),
-      // Every chunk read back from the stick once it is there, while the hash is still computing
-      // (in this thread: the hashing workers have the other cores).
-      readBack: { onProgress: (done, total) => progress('verify', done, total) },
+      // Every chunk read back from the stick once it is there, while the hash is still computing:
+      // in halves on worker threads, which take whatever core the hashing leaves, and keep the
+      // decrypted megabytes out of this thread's heap (its garbage collections cost the most).
+      readBack: { ...READ_IN_PARTS, onProgress: (done, total) => progress('verify', done, total) },
     });
     const manifest = written.manifest as ExportManifest;
     await rm(snapshotPath, { force: true });

@@ -308,16 +308,19 @@ const INTAKE_FIELDS = Object.keys(COLUMN_OF);
 /**
  * The complaints that the contract's intake schema refuses, as `[id, "<field>：<reason>"]`:
  * `from` is the FROM clause, naming the complaints `i`. Rows are read as arrays (a third cheaper
- * than as objects at 100k complaints).
+ * than as objects at 100k complaints), and each becomes the schema's input by plain assignment
+ * (at 100k complaints 0.1 s, against 0.5 s through Object.fromEntries and a rest array).
  */
 export function intakeProblems(db: Database.Database, from: string): [string, string][] {
   const problems: [string, string][] = [];
   const rows = db.prepare(`SELECT i.id, ${INTAKE_SELECT} FROM ${from}`).raw(true).iterate() as IterableIterator<unknown[]>;
-  for (const [id, ...values] of rows) {
-    const parsed = complaintCreateSchema.safeParse(Object.fromEntries(INTAKE_FIELDS.map((field, k) => [field, values[k]])));
+  for (const row of rows) {
+    const input: Record<string, unknown> = {};
+    for (let k = 0; k < INTAKE_FIELDS.length; k++) input[INTAKE_FIELDS[k]!] = row[k + 1];
+    const parsed = complaintCreateSchema.safeParse(input);
     if (parsed.success) continue;
     const issue = parsed.error.issues[0]!;
-    problems.push([String(id), `${issue.path.join('.') || '记录'}：${issue.message}`]);
+    problems.push([String(row[0]), `${issue.path.join('.') || '记录'}：${issue.message}`]);
   }
   return problems;
 }

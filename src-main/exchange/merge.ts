@@ -37,7 +37,7 @@
 import type Database from 'better-sqlite3';
 import type { MergeCounts, MergeSummary, RefusedRecord } from '../../src-preload/contract';
 import { openDatabase } from '../db/connection';
-import { deferSearchIndex } from '../db/search-backlog';
+import { suspendSearchIndex } from '../db/search-backlog';
 import { log } from '../lib/log';
 import { storeAttachmentBytes } from '../services/attachment-store';
 import type { ServiceContext } from '../services/context';
@@ -351,7 +351,7 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
 
     db.exec('BEGIN IMMEDIATE');
     try {
-      deferSearchIndex(db, true);
+      const resumeSearchIndex = suspendSearchIndex(db);
       // Will this write many rows? Most of the file's complaints new here, in proportion to the file's rows.
       const newComplaints = db.prepare('SELECT count(*) FROM imp.complaints i WHERE NOT EXISTS (SELECT 1 FROM main.complaints m WHERE m.id = i.id)').pluck().get() as number;
       const fileRows = tables.reduce((n, t) => n + (manifest.counts[t] ?? 0), 0);
@@ -415,7 +415,7 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
         { manifest, fingerprint: opened.fingerprint, fileBytes: opened.fileBytes, fileName: options.fileName },
         { tables: merged, refused: merger.refused, seenBefore, actorName: options.actorName, timeZone: getSettings(ctx).timeZone },
       );
-      deferSearchIndex(db, false);
+      resumeSearchIndex();
       time('summary');
       await options.beforeCommit?.();
       throwIfAborted(options.signal);

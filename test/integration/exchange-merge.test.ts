@@ -222,6 +222,26 @@ describe('search entries of merged complaints', () => {
     expect(restarted.ok('complaints:list', { text: '王芳' }).items.map((r) => r.number)).toEqual([seeded.complaints[2]!.complaint.number]);
     expect(restarted.ok('complaints:list', { text: '刘洋' }).total).toBe(1); // two characters: the bigram index
   });
+
+  it('take nothing from the desk: its own complaints are indexed as they are saved, after a merge as before', async () => {
+    const office = app();
+    seedOffice(office);
+    const file = await exportOf(office);
+    const hq = app();
+    const ids = setUpOffice(hq, 'ZB01');
+    const triggers = () => hq.ctx.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all();
+    const before = triggers();
+    merged((await importInto(hq, ids.receiverId, file))[0]);
+    expect(triggers()).toEqual(before); // the merge takes the search triggers away only inside its transaction
+
+    const own = hq.ok('complaints:create', phoneComplaint(ids, { description: '总部前台登记：电梯按钮失灵，困人半小时' }));
+    const indexed = () => hq.ctx.db.prepare(`SELECT count(*) FROM complaints_fts WHERE complaints_fts MATCH '"按钮失灵"'`).pluck().get();
+    expect(indexed()).toBe(1); // by the trigger, at once: the complaint is on no backlog
+    expect(hq.ok('complaints:list', { text: '按钮失灵' }).items.map((r) => r.number)).toEqual([own.number]);
+    hq.ok('complaints:update', { id: own.id, version: own.version, actorId: ids.receiverId, patch: { description: '总部前台登记：电梯门夹人，困人半小时' } });
+    expect(indexed()).toBe(0);
+    expect(hq.ok('complaints:list', { text: '电梯门夹人' }).items.map((r) => r.number)).toEqual([own.number]);
+  });
 });
 
 describe('kill -9 in the middle of an import', () => {
@@ -598,5 +618,6 @@ describe('files refused whole', () => {
       openedFile.close();
     }
     expect(snapshotAll(hq.ctx.db)).toEqual(before);
+    expect(hq.ctx.db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'complaints_fts_%'").pluck().get()).toBe(3); // back with the rollback
   });
 });

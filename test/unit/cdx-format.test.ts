@@ -264,7 +264,10 @@ describe('a manifest finished after the body (the export: its content hash is co
     const big = randomBytes(50 * CHUNK + 7);
     const path = fresh('ranges.cdx');
     const seen: number[] = [];
-    const written = await writeCdx(plainOf(big), path, MANIFEST, key, { chunkBytes: CHUNK, readBack: {} });
+    // The export's read-back goes by ranges as well.
+    const written = await writeCdx(plainOf(big), path, MANIFEST, key, { chunkBytes: CHUNK, readBack: { parts: 3, reader: inThread, minBytesPerPart: 16 * CHUNK } });
+    expect(ranges).toEqual(['0-17', '17-34', '34-51']);
+    ranges.length = 0;
     const checked = await readCdx(path, PASS, { parts: 3, reader: inThread, minBytesPerPart: 16 * CHUNK, onProgress: (done) => seen.push(done) });
     expect(ranges).toEqual(['0-17', '17-34', '34-51']);
     expect(seen.at(-1)).toBe(big.length);
@@ -284,7 +287,7 @@ describe('a manifest finished after the body (the export: its content hash is co
       if (done !== total) return;
       flipByte(damaged, manifestEnd() + 20 * (CHUNK + CDX_TAG_BYTES) + 3);
     };
-    const writing = writeCdx(plainOf(big), damaged, MANIFEST, key, { chunkBytes: CHUNK, onProgress: flipInSecondRange, readBack: {} });
+    const writing = writeCdx(plainOf(big), damaged, MANIFEST, key, { chunkBytes: CHUNK, onProgress: flipInSecondRange, readBack: { parts: 3, reader: inThread } });
     expect((await refusal(writing)).reason).toBe('VERIFY_FAILED');
     expect(existsSync(damaged)).toBe(false);
     // Read in ranges, a damaged file is refused and leaves no plaintext.

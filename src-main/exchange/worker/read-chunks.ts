@@ -1,8 +1,8 @@
 /**
  * Reading a .cdx body on worker threads (cdx-format.ts ChunkReader): AES-GCM over 400 MB takes a
- * core about a second, so the import, which has both cores to itself while it decrypts, splits the
- * body into ranges read side by side, one per worker. (The export reads back in its own thread:
- * its hashing workers have the other cores then.)
+ * core about a second, so the body is split into ranges read side by side, one per worker: the
+ * import's decryption (it has both cores to itself then) and the export's read-back (it takes
+ * whatever core the hashing leaves).
  */
 import type { ChunkReader, PartsOptions } from '../cdx-format';
 import { runTask } from './run-task';
