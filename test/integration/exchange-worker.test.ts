@@ -23,7 +23,7 @@ function database(): string {
 describe('a task on an exchange worker thread', () => {
   it('reports its milestones and progress, takes words from the host, and resolves with its value', async () => {
     const seen: number[] = [];
-    const task = runTask('hashTables', { file: database(), cacheKiB: 1024 }, (done) => seen.push(done));
+    const task = runTask('hashTables', { file: database(), cacheKiB: 1024, mapBytes: 1 << 20 }, (done) => seen.push(done));
     await task.milestone('ready');
     task.send('go', [{ table: 'notes' }]);
     await task.milestone('snapshot');
@@ -32,10 +32,14 @@ describe('a task on an exchange worker thread', () => {
     expect(Object.keys(digests)).toEqual(['notes']);
     expect(digests.notes).toMatch(/^[0-9a-f]{128}$/);
     expect(seen).toEqual([2]);
+    // Read without the memory map: the same digest.
+    const unmapped = runTask('hashTables', { file: database(), cacheKiB: 1024, mapBytes: 0 });
+    unmapped.send('go', [{ table: 'notes' }]);
+    expect((await unmapped.result).digests).toEqual(digests);
   });
 
   it('fails with the worker’s message and SQLite’s code', async () => {
-    const task = runTask('hashTables', { file: database(), cacheKiB: 1024 });
+    const task = runTask('hashTables', { file: database(), cacheKiB: 1024, mapBytes: 1 << 20 });
     await task.milestone('ready');
     task.send('go', [{ table: 'notes', where: 'no_such_column = 1' }]);
     await expect(task.result).rejects.toMatchObject({ message: expect.stringMatching(/no such column/) as unknown, code: 'SQLITE_ERROR' });
@@ -44,7 +48,7 @@ describe('a task on an exchange worker thread', () => {
   });
 
   it('stops when cancelled: its result and any awaited milestone reject', async () => {
-    const task = runTask('hashTables', { file: database(), cacheKiB: 1024 });
+    const task = runTask('hashTables', { file: database(), cacheKiB: 1024, mapBytes: 1 << 20 });
     await task.milestone('ready'); // then it waits for `go`, which never comes
     const snapshot = task.milestone('snapshot');
     task.cancel();

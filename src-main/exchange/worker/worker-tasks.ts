@@ -40,6 +40,8 @@ export interface HashTablesInput {
   file: string;
   /** Page cache of the worker's connection, KiB. */
   cacheKiB: number;
+  /** How much of the database file the connection reads through a memory map (snapshot.ts OFFICE_MAP_BYTES). */
+  mapBytes: number;
 }
 
 export interface HashTablesOutput {
@@ -51,6 +53,7 @@ async function hashTables(input: HashTablesInput, context: TaskContext): Promise
   const db = new Database(input.file, { readonly: true, fileMustExist: true });
   try {
     db.pragma(`cache_size = -${input.cacheKiB}`);
+    db.pragma(`mmap_size = ${input.mapBytes}`);
     db.pragma('busy_timeout = 5000');
     context.milestone('ready');
     const selections = (await context.waitFor('go')) as TableSelection[];
