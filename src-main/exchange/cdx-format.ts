@@ -187,10 +187,13 @@ function nonce(prefix: Buffer, counter: number, flag: number): Buffer {
   return n;
 }
 
+/** `head` followed by `tail`; GCM's final() gives nothing, so mostly `head` itself, not a copy of each megabyte. */
+const whole = (head: Buffer, tail: Buffer): Buffer => (tail.length === 0 ? head : Buffer.concat([head, tail]));
+
 function seal(key: Buffer, iv: Buffer, aad: Buffer, plain: Buffer): { ciphertext: Buffer; tag: Buffer } {
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: CDX_TAG_BYTES });
   cipher.setAAD(aad);
-  const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
+  const ciphertext = whole(cipher.update(plain), cipher.final());
   return { ciphertext, tag: cipher.getAuthTag() };
 }
 
@@ -201,7 +204,7 @@ function unseal(key: Buffer, iv: Buffer, aad: Buffer, ciphertext: Buffer, tag: B
   decipher.setAuthTag(tag);
   const plain = decipher.update(ciphertext);
   try {
-    return Buffer.concat([plain, decipher.final()]);
+    return whole(plain, decipher.final());
   } catch {
     return undefined;
   }
