@@ -254,7 +254,10 @@ function ruleSql(rule: Rule, c: string): { ok: string; message: string } {
       return { ok: `${c} IN (0, 1)`, message: '应为 0 或 1' };
     case 'text': {
       const max = rule.max ?? TEXT_MAX;
-      return { ok: rule.required ? `(length(trim(${c})) > 0 AND length(${c}) <= ${max})` : `length(${c}) <= ${max}`, message: rule.required ? `不能为空且不超过 ${max} 个字` : `不能超过 ${max} 个字` };
+      // Characters are never more than bytes: when the bytes fit (octet_length, no scan), so do the
+      // characters, which length() counts one by one (half the cost of the text rules at 100k complaints).
+      const fits = `(octet_length(${c}) <= ${max} OR length(${c}) <= ${max})`;
+      return { ok: rule.required ? `(length(trim(${c})) > 0 AND ${fits})` : fits, message: rule.required ? `不能为空且不超过 ${max} 个字` : `不能超过 ${max} 个字` };
     }
     case 'literal':
       return { ok: `${c} = ${quote(rule.value)}`, message: rule.message };

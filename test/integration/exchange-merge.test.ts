@@ -533,10 +533,14 @@ describe.each([
     expect(hq.ok('complaints:list', {}).total).toBe(0);
   });
 
-  it('rows that are not what the app writes are refused by their rules: changes that are not JSON, a deadline at 25:00, a hold back on 2026-02-30', async () => {
+  it('rows that are not what the app writes are refused by their rules: changes that are not JSON, a deadline at 25:00, a hold back on 2026-02-30, a note of 10,001 characters', async () => {
     const d = seeded.complaints[2]!.complaint;
+    const other = seeded.complaints[1]!.complaint;
+    const chinese = (n: number) => `replace(hex(zeroblob(${n})), '00', '字')`; // three bytes a character
     const path = await changed(`
       UPDATE complaint_events SET changes = '{not json' WHERE id = (SELECT min(id) FROM complaint_events WHERE complaint_id = '${d.id}');
+      UPDATE complaint_events SET note = ${chinese(10_001)} WHERE id = (SELECT max(id) FROM complaint_events WHERE complaint_id = '${d.id}');
+      UPDATE complaint_events SET note = ${chinese(10_000)} WHERE id = (SELECT max(id) FROM complaint_events WHERE complaint_id = '${other.id}');
       UPDATE complaint_deadlines SET due_at = '2026-11-16 25:00' WHERE id = (SELECT min(id) FROM complaint_deadlines WHERE complaint_id = '${d.id}');
       UPDATE holds SET expected_date = '2026-02-30' WHERE complaint_id = '${d.id}';`);
     const { hq, actorId } = headOffice();
@@ -544,10 +548,12 @@ describe.each([
     expect(summary.refused.map((r) => `${r.table} ${r.reason}`).sort()).toEqual([
       'complaint_deadlines due_at：时间格式应为 YYYY-MM-DD HH:mm',
       'complaint_events changes：内容格式无效',
+      'complaint_events note：不能超过 10000 个字',
       'holds expected_date：日期格式应为 YYYY-MM-DD',
     ]);
-    // The complaint itself and its other rows are merged.
+    // The complaint itself and its other rows are merged; 10,000 characters (30,000 bytes) are not too many.
     expect(hq.ok('complaints:get', { id: d.id }).complaint.number).toBe(d.number);
+    expect(hq.ctx.db.prepare(`SELECT max(length(note)) FROM complaint_events WHERE complaint_id = ?`).pluck().get(other.id)).toBe(10_000);
   });
 
   it('a complaint filed under another office than the file says is refused', async () => {
