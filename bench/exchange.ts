@@ -194,6 +194,7 @@ async function main(): Promise<void> {
     hq.close();
     rmSync(join(root, `hq-${run}`), { recursive: true, force: true });
     rmSync(exported.path);
+    rmSync(newer.path);
   }
   office.close();
 

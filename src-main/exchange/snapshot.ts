@@ -93,8 +93,8 @@ const HASH_GROUPS: readonly (readonly string[])[] = [['complaint_events'], []]; 
 const HASH_CACHE_KIB = 256 * 1024;
 /**
  * The copy and the hashing workers read the office database through a memory map: no system call
- * and no copy per page (at 100k complaints ~10% of the export's CPU time, and a third of its
- * memory). Only for this database, which the app itself wrote; a received file is read with
+ * and no copy per page (at 100k complaints about a tenth of the export's CPU time, and half its
+ * resident memory). Only for this database, which the app itself wrote; a received file is read with
  * mmap_size=0 (import-open.ts). SQLite caps the size at its build's maximum (2 GiB): beyond that
  * a bigger file is read as before.
  */
