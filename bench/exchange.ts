@@ -193,8 +193,7 @@ async function main(): Promise<void> {
     remerges.push(remerged.elapsed);
     hq.close();
     rmSync(join(root, `hq-${run}`), { recursive: true, force: true });
-    rmSync(exported.path);
-    rmSync(newer.path);
+    rmSync(newer.path); // the same name as the first export (same office and dates): it replaced that file
   }
   office.close();
 
