@@ -193,7 +193,9 @@ async function main(): Promise<void> {
     remerges.push(remerged.elapsed);
     hq.close();
     rmSync(join(root, `hq-${run}`), { recursive: true, force: true });
-    rmSync(newer.path); // the same name as the first export (same office and dates): it replaced that file
+    // Mostly one file: the second export has the first one's name (same office and dates) and replaced it.
+    rmSync(exported.path, { force: true });
+    rmSync(newer.path, { force: true });
   }
   office.close();
 
