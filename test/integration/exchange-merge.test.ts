@@ -56,6 +56,15 @@ function headOffice(): { hq: TestApp; actorId: string } {
 const exportOf = (office: TestApp, folder = stick(), range?: { from: string; to: string }) =>
   exportToFolder(office.ctx, { folder, passphrase: PASSPHRASE, range }, { kdf: TEST_KDF });
 
+/** A seeded office's export, and head office set up with its own directory (ZB01) and nothing merged yet. */
+async function anExportAndHeadOffice(): Promise<{ file: ExportResult; hq: TestApp; ids: ReturnType<typeof setUpOffice> }> {
+  const office = app();
+  seedOffice(office);
+  const file = await exportOf(office);
+  const hq = app();
+  return { file, hq, ids: setUpOffice(hq, 'ZB01') };
+}
+
 async function importInto(hq: TestApp, actorId: string, ...files: ExportResult[]): Promise<ImportFileResult[]> {
   return importFiles(hq.ctx, { actorId, paths: files.map((f) => f.path), passphrase: PASSPHRASE });
 }
@@ -224,11 +233,7 @@ describe('search entries of merged complaints', () => {
   });
 
   it('take nothing from the desk: its own complaints are indexed as they are saved, after a merge as before', async () => {
-    const office = app();
-    seedOffice(office);
-    const file = await exportOf(office);
-    const hq = app();
-    const ids = setUpOffice(hq, 'ZB01');
+    const { file, hq, ids } = await anExportAndHeadOffice();
     const triggers = () => hq.ctx.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all();
     const before = triggers();
     merged((await importInto(hq, ids.receiverId, file))[0]);
@@ -346,11 +351,7 @@ describe('importing the same data twice', () => {
 
 describe('a calendar edit at head office', () => {
   it('moves the open working-day deadlines of its own complaints, never those of a merged office', async () => {
-    const office = app();
-    seedOffice(office);
-    const file = await exportOf(office);
-    const hq = app();
-    const ids = setUpOffice(hq, 'ZB01');
+    const { file, hq, ids } = await anExportAndHeadOffice();
     merged((await importInto(hq, ids.receiverId, file))[0]);
     const openWorkingDays = (officeCode: string) =>
       hq.ctx.db
