@@ -26,7 +26,7 @@
  * stdout: one JSON line per figure and a summary line (goals: export ≤ 5 s, import ≤ 10 s,
  * re-import ≤ 3 s). The worker threads run as built (`electron-vite build` first), as in the app.
  * Knobs: BENCH_EXCHANGE_ROWS (100000), BENCH_EXCHANGE_RUNS (3; the median is the figure: on this
- * 2-core VM one run varies by ±30 %), BENCH_KEEP=1.
+ * 2-core VM the CPU's speed moves by up to 2× between minutes, see exchange-cpu-reference), BENCH_KEEP=1.
  */
 import { spawnSync } from 'node:child_process';
 import { createCipheriv, randomBytes } from 'node:crypto';
@@ -210,8 +210,6 @@ async function main(): Promise<void> {
   emit({ bench: 'exchange-cpu-reference', runs_mb_per_s: cpuReference.map(ms), info: 'AES-256-GCM over 256 MiB in memory, once per run: how fast this machine was then' });
   emit({ bench: 'exchange-plain-copy', runs: copies.map(ms), median_ms: ms(copy), mb_per_s: ms(fileBytes / 1e6 / (copy / 1000)) });
   const lines = [figure('exchange-export', exports, GOALS.export), figure('exchange-import', imports, GOALS.import), figure('exchange-reimport', reimports, GOALS.reimport)];
-  // What the import leaves for after it has returned (the desk is not waiting for it): the log
-  // checkpoint, then the merged complaints' search entries (until then search finds them by a scan).
   emit({
     bench: 'exchange-export-steps',
     info: 'copy; then encrypt + fsync + body read-back + manifest + rename (of which waiting for the content hash, computed beside the copy); head read-back',
@@ -224,6 +222,8 @@ async function main(): Promise<void> {
     ratio_to_plain_copy: ms(median(remerges) / copy),
     info: 'a new export of unchanged data imported after the first: every row compared with head office, nothing written (exchange-reimport recognises the same file from the import history)',
   });
+  // What the import leaves for after it has returned (the desk is not waiting for it): the log
+  // checkpoint, then the merged complaints' search entries (until then search finds them by a scan).
   emit({ bench: 'exchange-import-catch-up', runs: catchUps.map(ms), median_ms: ms(median(catchUps)), info: 'after exchange-import returned, in the background: WAL checkpoint + search entries' });
   emit({ bench: 'exchange-summary', goals_met: lines.filter((l) => l.met).length, goals: lines.length, all_met: lines.every((l) => l.met) });
   if (process.env.BENCH_KEEP !== '1') rmSync(root, { recursive: true, force: true });

@@ -203,7 +203,8 @@ const RULES: Record<string, (manifest: ExportManifest) => Record<string, Rule>> 
   }),
 };
 
-const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+/** An SQL string literal. */
+export const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
  * The contract's own checks of ids and wall times, as SQL functions: `is_ulid(x)` and `is_wall(x)`.

@@ -45,7 +45,7 @@ import { getSettings } from '../services/settings.service';
 import { throwIfAborted } from './exchange-error';
 import { importedBefore, recordImport } from './import-history';
 import type { OpenedImport } from './import-open';
-import { intakeProblems, registerRuleFunctions, ruleProblems } from './import-rows';
+import { intakeProblems, quote, registerRuleFunctions, ruleProblems } from './import-rows';
 import type { RowProblem } from './worker/worker-tasks';
 import { ATTACHMENT_FILES_TABLE, DIRECTORY_TABLES } from './snapshot-schema';
 
@@ -68,8 +68,6 @@ const MERGE_CACHE_KIB = 512 * 1024;
 const CHECK_HERE_UP_TO = 20_000;
 
 const DIRECTORY = new Set<string>(DIRECTORY_TABLES);
-/** An SQL string literal. */
-const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** `i` is the incoming row, `m` the row here with the same id (NULL columns when there is none). */
@@ -99,7 +97,6 @@ function valueOf(table: string, column: string): string {
 const stageOf = (table: string) => `temp."stage_${table}"`;
 const INSERT = 0;
 const REPLACE = 1;
-
 
 class Merger {
   readonly refused: RefusedRecord[] = [];

@@ -111,6 +111,7 @@ export async function buildSnapshot(sourceFile: string, targetFile: string, opti
   const report = options.onProgress ?? (() => undefined);
   const hashedRows = HASH_GROUPS.map(() => 0);
   const hashers = HASH_GROUPS.map((_, i) => runTask('hashTables', { file: sourceFile, cacheKiB: HASH_CACHE_KIB, mapBytes: OFFICE_MAP_BYTES }, (done) => (hashedRows[i] = done)));
+  const stopHashing = () => hashers.forEach((h) => h.cancel());
   const db = new Database(targetFile);
   /** Milliseconds from the start to each step's end, for the log. */
   const started = performance.now();
@@ -227,7 +228,6 @@ export async function buildSnapshot(sourceFile: string, targetFile: string, opti
     // The workers have been hashing all along; the rest is awaited by whoever needs the hash, with
     // progress reported and cancel watched meanwhile.
     const rows = schema.tables.reduce((n, t) => n + counts[t]!, 0);
-    const stopHashing = () => hashers.forEach((h) => h.cancel());
     const contentHash = (async () => {
       try {
         const hashed = Promise.all(hashers.map((h) => h.result));
@@ -259,7 +259,7 @@ export async function buildSnapshot(sourceFile: string, targetFile: string, opti
       bytes: statSync(targetFile).size,
     };
   } catch (error) {
-    for (const hasher of hashers) hasher.cancel();
+    stopHashing();
     if (db.open) {
       if (db.inTransaction) db.exec('ROLLBACK');
       db.close();
