@@ -40,6 +40,19 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 13 point 15: register() gives no `checked`, so a Mantine Switch/Checkbox bound with it shows OFF whatever the form holds.
+    files: ['src-renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name=/^(Switch|Checkbox|Chip)$/] > JSXSpreadAttribute > CallExpression[callee.property.name='register']",
+          message: 'A Switch/Checkbox bound with register() never shows the form value: use SwitchField (lib/SwitchField.tsx) or useController with checked.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src-preload/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [

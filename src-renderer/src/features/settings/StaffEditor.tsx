@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { STAFF_ROLES, staffSaveSchema, type Staff, type StaffSaveInput } from '../../../../src-preload/contract';
 import { call } from '../../lib/api';
 import { useSubmitWithServerErrors } from '../../lib/forms';
+import { SwitchField } from '../../lib/SwitchField';
 import { useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 
@@ -81,7 +82,7 @@ function StaffForm({ staff, onDone }: { staff: Staff | null; onDone: () => void 
         />
         <NativeSelect label={m.settings.role} data={STAFF_ROLES.map((r) => ({ value: r, label: m.role[r] }))} {...form.register('role')} error={errors.role?.message} />
         <TextInput label={m.settings.phone} {...form.register('phone')} error={errors.phone?.message} />
-        <Switch mt={30} label={m.common.active} {...form.register('active')} />
+        <SwitchField mt={30} label={m.common.active} control={form.control} name="active" />
         <Group mt={24}>
           <Button type="submit">{m.common.save}</Button>
           <Button variant="default" onClick={onDone}>
