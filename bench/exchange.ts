@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   useBuiltWorker();
   const root = mkdtempSync(join(tmpdir(), 'complaint-desk-bench-exchange-'));
   progress(`exchange: loading ${ROWS} complaints into ${root}`);
-  const office = createAppContext(join(root, 'office'), { version: 'bench', mode: 'web' });
+  const office = createAppContext(join(root, 'office'), { version: 'bench', mode: 'web' }, { schedulerIntervalMs: null });
   const dir = setUpOffice(office);
   const rnd = makeRandom(20261122);
   const today = Math.floor((Date.now() + 8 * 3_600_000) / 86_400_000);
@@ -163,7 +163,7 @@ async function main(): Promise<void> {
     copies.push(plainCopyMs(exported.path, stick));
     cpuReference.push(cpuReferenceMbPerS());
 
-    const hq = createAppContext(join(root, `hq-${run}`), { version: 'bench', mode: 'web' });
+    const hq = createAppContext(join(root, `hq-${run}`), { version: 'bench', mode: 'web' }, { schedulerIntervalMs: null });
     call(hq, 'app:setup', { officeName: '集团总部', officeCode: 'ZB01', operatorName: '总部管理员' });
     const actorId = hq.db.prepare('SELECT id FROM staff LIMIT 1').pluck().get() as string;
     /** The whole importFiles call: decrypted, checked, merged and committed; the records are in every register. */

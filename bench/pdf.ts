@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'complaint-desk-pdf-bench-'));
   process.env.COMPLAINT_DESK_TEST_CLOCK = '1';
   try {
-    const ctx = createAppContext(join(dir, 'office'), { version: 'bench', mode: 'web' });
+    const ctx = createAppContext(join(dir, 'office'), { version: 'bench', mode: 'web' }, { schedulerIntervalMs: null });
     const directory = setUpOffice(ctx);
     const rnd = makeRandom(20261122);
     const households = makeHouseholds(rnd, 800);

@@ -42,6 +42,7 @@ import { createHandlers } from '../src-main/ipc/handlers';
 import { recomputeOpenDeadlines } from '../src-main/services/deadlines.service';
 import { SEARCH_COLUMNS, searchBigrams } from '../src-main/db/search-text';
 import { sweepAutoMajor } from '../src-main/services/lifecycle.service';
+import { createDataVersions } from '../src-main/lib/data-versions';
 import { calendarChanged, loadCalendar } from '../src-main/services/calendar.service';
 import { isWorkingDay, addCalendarDays } from '../src-main/domain/calendar';
 import type { Board, BoardColumn, Complaint, ComplaintListQuery, ComplaintPage } from '../src-preload/contract';
@@ -904,7 +905,8 @@ function main(): void {
     try {
       const loaderCtx = { db: loader, dataDir: officeDir };
       const handlers = createHandlers(loaderCtx, { version: 'bench', mode: 'web' });
-      const setupApp: AppContext = { ...loaderCtx, dispatch: createDispatch(handlers), invoke: createInvoke(handlers), close: () => loader.close() };
+      // No scheduler while loading: the bulk load is the only writer.
+      const setupApp: AppContext = { ...loaderCtx, dispatch: createDispatch(handlers), invoke: createInvoke(handlers), versions: createDataVersions(), scheduler: { tick: () => 0, stop: () => undefined }, close: () => loader.close() };
       dir = setUpOffice(setupApp);
       loader.pragma('cache_size = -1048576');
       load = bulkLoad(loaderCtx, dir, households, rnd, ROWS, HISTORY_DAYS, today, OPEN_COMPLAINTS, makeRandom(SEED + 3));
@@ -913,7 +915,7 @@ function main(): void {
       loader.close();
     }
     const opening = performance.now();
-    ctx = createAppContext(officeDir, { version: 'bench', mode: 'web' });
+    ctx = createAppContext(officeDir, { version: 'bench', mode: 'web' }, { schedulerIntervalMs: null });
     const openMs = performance.now() - opening;
     emit({
       bench: 'load',

@@ -11,7 +11,7 @@
  * outcome.
  */
 import { statSync } from 'node:fs';
-import type { ExchangeJob, ExchangeJobKind, ExportOutcome, ImportFileResult } from '../../src-preload/contract';
+import type { DataTopic, ExchangeJob, ExchangeJobKind, ExportOutcome, ImportFileResult } from '../../src-preload/contract';
 import { AppError } from '../lib/app-error';
 import { log } from '../lib/log';
 import { ulid } from '../lib/ulid';
@@ -50,7 +50,12 @@ export interface ExchangeJobsOptions {
   exportOptions?: Pick<ExportOptions, 'kdf' | 'chunkBytes'>;
   /** Milliseconds; tests move it to expire finished jobs. */
   now?: () => number;
+  /** Told what an import merged (and that an export wrote a file), so every window refreshes. */
+  onDataChanged?: (topics: readonly DataTopic[]) => void;
 }
+
+/** What merging another office's file can change here. */
+const IMPORTED_TOPICS: readonly DataTopic[] = ['complaints', 'deadlines', 'directory', 'prints', 'imports', 'office'];
 
 export interface ExportJobInput {
   actorId: string;
@@ -144,6 +149,8 @@ export function createExchangeJobs(ctx: ServiceContext, options: ExchangeJobsOpt
   function finish(entry: Entry, patch: Partial<ExchangeJob>): void {
     Object.assign(entry.job, patch);
     entry.finishedAt = now();
+    // Every file of an import commits on its own, so even a failed or cancelled one may have merged some.
+    options.onDataChanged?.(entry.job.kind === 'import' ? IMPORTED_TOPICS : ['files']);
   }
 
   function fail(entry: Entry, error: unknown): void {
@@ -189,6 +196,7 @@ export function createExchangeJobs(ctx: ServiceContext, options: ExchangeJobsOpt
         onProgress: (p) => progress(entry, total > 1 ? `第 ${p.file + 1}/${total} 个文件 · ${p.step}` : p.step, p.fraction),
         onFileDone: (result) => {
           entry.job.files = [...(entry.job.files ?? []), result];
+          options.onDataChanged?.(IMPORTED_TOPICS);
         },
       }).then(
         (results) => finish(entry, { state: 'done', step: STEP_DONE, fraction: 1, files: results }),

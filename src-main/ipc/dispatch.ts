@@ -3,6 +3,14 @@ import type { z } from 'zod';
 import { AppError } from '../lib/app-error';
 import { log } from '../lib/log';
 import type { HandlerTable } from './handlers';
+import type { Db } from '../db/connection';
+import type { DataVersions } from '../lib/data-versions';
+
+/** What the dispatcher needs beyond the handlers to hold channels to their declared effect. */
+export interface DispatchGuard {
+  db: Db;
+  versions: DataVersions;
+}
 
 /** Calls slower than this are logged (Signal's 40 ms trace threshold). */
 const SLOW_CALL_MS = 40;
@@ -27,10 +35,26 @@ export function validationError(error: z.ZodError): AppError {
 }
 
 /**
+ * Run a read channel's handler with the connection in `query_only` mode: a read that tries to
+ * write (as board:get once upgraded complaints) fails loudly instead of changing data. Only the
+ * synchronous part is covered; no read handler writes after an await.
+ */
+function readOnly<T>(db: Db, run: () => T): T {
+  if (db.inTransaction) return run();
+  db.pragma('query_only = ON');
+  try {
+    return run();
+  } finally {
+    db.pragma('query_only = OFF');
+  }
+}
+
+/**
  * The transport-independent core of the bridge: validate with the contract's schema, run the
  * handler, and turn every outcome into a Result. Nothing thrown ever reaches a transport.
+ * With a guard, reads run read-only and a successful write bumps the data it declares changed.
  */
-export function createInvoke(handlers: HandlerTable): Invoke {
+export function createInvoke(handlers: HandlerTable, guard?: DispatchGuard): Invoke {
   return (channel, input) => {
     if (!isChannelName(channel)) {
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的调用：${channel}` } };
@@ -42,16 +66,24 @@ export function createInvoke(handlers: HandlerTable): Invoke {
       const elapsed = performance.now() - started;
       if (elapsed > SLOW_CALL_MS) log.warn(`slow call ${channel}: ${elapsed.toFixed(1)} ms`);
     };
+    const effect = CONTRACT[channel].effect;
+    const changed = () => {
+      if (guard && effect.kind === 'write' && effect.changes.length > 0) guard.versions.bump(effect.changes);
+    };
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;
-      const value = handler(parsed.data);
+      const value = guard && effect.kind === 'read' ? readOnly(guard.db, () => handler(parsed.data)) : handler(parsed.data);
       if (isPromise(value)) {
         return value.then(
-          (settled): Result<unknown> => ({ ok: true, value: settled }),
+          (settled): Result<unknown> => {
+            changed();
+            return { ok: true, value: settled };
+          },
           (error: unknown) => failureOf(channel, error),
         ).finally(finished);
       }
       finished();
+      changed();
       return { ok: true, value };
     } catch (error) {
       finished();
@@ -61,8 +93,8 @@ export function createInvoke(handlers: HandlerTable): Invoke {
 }
 
 /** The synchronous calls only: a call that answers later is refused here, loudly, instead of passing a promise on. */
-export function createDispatch(handlers: HandlerTable): Dispatch {
-  const invoke = createInvoke(handlers);
+export function createDispatch(handlers: HandlerTable, guard?: DispatchGuard): Dispatch {
+  const invoke = createInvoke(handlers, guard);
   return (channel, input) => {
     const result = invoke(channel, input);
     if (!isPromise(result)) return result;

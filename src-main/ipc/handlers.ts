@@ -4,7 +4,7 @@ import { getSettings, needsSetup, setupOffice, updateSettings } from '../service
 import { listListEntries, listStaffMembers, saveListEntry, saveStaff } from '../services/directory.service';
 import { createComplaint, getComplaintDetail, listComplaintPage, updateComplaint } from '../services/complaints.service';
 import { addAttachment, removeAttachment } from '../services/attachments.service';
-import { runStep, sweepAutoMajor } from '../services/lifecycle.service';
+import { runStep } from '../services/lifecycle.service';
 import { buildBoard, deadlineAlerts, getDeadlinePolicy, previewDeadlines, recomputeOpenDeadlines, updateDeadlinePolicy, wallNow } from '../services/deadlines.service';
 import { addWorkingDaysFrom, calendarChanged, calendarOverview, exportCalendar, importCalendar, removeCalendarDay, saveCalendarDay } from '../services/calendar.service';
 import { getFormCodes, printBlankForm, printComplaintForm, printHistory, printMonthlyReport, printRegister, updateFormCodes } from '../services/print.service';
@@ -16,6 +16,9 @@ import { listImportHistory, listOffices } from '../exchange/offices';
 import { officeDirectory } from '../services/office-scope';
 import { createExchangeJobs, type ExchangeJobs } from '../exchange/exchange-jobs';
 import { listCdxFiles, listDrives } from '../exchange/drives';
+import { createDataVersions, type DataVersions } from '../lib/data-versions';
+import { now } from '../lib/clock';
+import type { Scheduler } from '../scheduler/scheduler';
 
 /** A handler answers at once, or later with a promise (PDF rendering). */
 export type Handler<K extends ChannelName> = (input: ChannelParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
@@ -40,10 +43,22 @@ export interface HandlerEnvironment {
   desktop?: DesktopShell;
 }
 
+/** Main's own moving parts the handlers report on or drive: change counters and the scheduler. */
+export interface HandlerRuntime {
+  versions: DataVersions;
+  scheduler?: Pick<Scheduler, 'tick'>;
+}
+
 /** The handler table both transports serve: Electron IPC and web mode's loopback HTTP. */
-export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment, exchangeJobs: ExchangeJobs = createExchangeJobs(ctx)): HandlerTable {
+export function createHandlers(
+  ctx: ServiceContext,
+  env: HandlerEnvironment,
+  exchangeJobs: ExchangeJobs = createExchangeJobs(ctx),
+  runtime: HandlerRuntime = { versions: createDataVersions() },
+): HandlerTable {
   return {
     'app:info': () => ({ version: env.version, mode: env.mode, dataDir: ctx.dataDir, needsSetup: needsSetup(ctx) }),
+    'app:pulse': () => ({ bootId: runtime.versions.bootId, versions: runtime.versions.snapshot(), now: now().toISOString() }),
     'app:setup': (input) => setupOffice(ctx, input),
     'settings:get': () => getSettings(ctx),
     'settings:update': (input) => updateSettings(ctx, input),
@@ -77,6 +92,7 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment, exc
     'attachments:add': (input) => addAttachment(ctx, input),
     'attachments:remove': (input) => removeAttachment(ctx, input),
     'lifecycle:dispatch': (input) => runStep(ctx, 'dispatch', input),
+    'lifecycle:redispatch': (input) => runStep(ctx, 'redispatch', input),
     'lifecycle:signFor': (input) => runStep(ctx, 'signFor', input),
     'lifecycle:recordResult': (input) => runStep(ctx, 'recordResult', input),
     'lifecycle:followUp': (input) => runStep(ctx, 'followUp', input),
@@ -90,14 +106,9 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment, exc
     'deadlines:preview': (input) => previewDeadlines(ctx, input),
     'deadlines:getPolicy': () => getDeadlinePolicy(ctx),
     'deadlines:updatePolicy': (input) => updateDeadlinePolicy(ctx, input.policy),
-    'deadlines:alerts': () => {
-      sweepAutoMajor(ctx);
-      return deadlineAlerts(ctx);
-    },
-    'board:get': (input) => {
-      sweepAutoMajor(ctx);
-      return buildBoard(ctx, input);
-    },
+    // Reads only: the automatic major upgrade runs in the scheduler (scheduler/time-rules.ts).
+    'deadlines:alerts': () => deadlineAlerts(ctx),
+    'board:get': (input) => buildBoard(ctx, input),
     'calendar:get': () => calendarOverview(ctx),
     // A calendar edit corrects a fact: open working-day deadlines are counted again on it.
     'calendar:saveDay': (input) => withRecompute(() => saveCalendarDay(ctx, input)),
@@ -125,6 +136,8 @@ export function createHandlers(ctx: ServiceContext, env: HandlerEnvironment, exc
     'clock:set': (input) => {
       if (!testClockAllowed()) throw new AppError('FORBIDDEN', '只有测试模式可以调整时钟');
       setTestClock(input.now === null ? null : new Date(input.now));
+      // Time moved: the rules it drives apply now, as the next tick would have applied them.
+      runtime.scheduler?.tick();
       return { now: wallNow(ctx) };
     },
   };

@@ -4,6 +4,7 @@
  */
 export const CHANNEL_NAMES = [
   'app:info',
+  'app:pulse',
   'app:setup',
   'settings:get',
   'settings:update',
@@ -30,6 +31,7 @@ export const CHANNEL_NAMES = [
   'attachments:add',
   'attachments:remove',
   'lifecycle:dispatch',
+  'lifecycle:redispatch',
   'lifecycle:signFor',
   'lifecycle:recordResult',
   'lifecycle:followUp',

@@ -25,7 +25,8 @@ export function makeDataDir(): string {
 }
 
 export function openTestApp(dataDir = makeDataDir()): TestApp {
-  const ctx = createAppContext(dataDir, { version: 'test', mode: 'web' });
+  // The scheduler ticks only when a test says so (ctx.scheduler.tick(), or clock:set): never on the machine's date.
+  const ctx = createAppContext(dataDir, { version: 'test', mode: 'web' }, { schedulerIntervalMs: null });
   const call = <K extends ChannelName>(channel: K, input?: unknown) => ctx.dispatch(channel, input) as Result<ChannelOutput<K>>;
   const ok = <K extends ChannelName>(channel: K, input?: unknown) => {
     const result = call(channel, input);

@@ -481,7 +481,8 @@ describe('automatic upgrade to major after 30 days (own office)', () => {
     const oldInvalid = walk('2026-10-02 09:00', 'invalid');
     const oldHandled = walk('2026-10-02 09:00', 'handled');
 
-    app2.ok('board:get', {});
+    // The scheduler's tick applies the time rules (the board only reads: reads-never-write.test.ts).
+    expect(app2.ctx.scheduler.tick()).toBe(2);
     const now = (d: ComplaintDetail) => app2.ok('complaints:get', { id: d.complaint.id });
     const upgraded = now(old);
     expect(upgraded.complaint.severity).toBe('major');
@@ -502,9 +503,9 @@ describe('automatic upgrade to major after 30 days (own office)', () => {
       expect(after.process.deadlines.some((x) => x.kind === 'report')).toBe(false);
     }
 
-    // A second look at the board does not upgrade again.
+    // A second tick does not upgrade again.
     const before = snapshotAll(app2.ctx.db);
-    app2.ok('board:get', {});
+    expect(app2.ctx.scheduler.tick()).toBe(0);
     expect(snapshotAll(app2.ctx.db)).toEqual(before);
     expect(now(old).events.filter((e) => e.kind === 'auto_major')).toHaveLength(1);
   });

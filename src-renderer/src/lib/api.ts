@@ -1,5 +1,5 @@
 import { notifyDataChanged } from './data-events';
-import type { ChannelInput, ChannelName, ChannelOutput, Result, AppErrorCode } from '../../../src-preload/contract';
+import { CONTRACT, type ChannelInput, type ChannelName, type ChannelOutput, type Result, type AppErrorCode } from '../../../src-preload/contract';
 
 /** A refusal from main, with the Chinese message to show and the field it concerns. */
 export class ApiError extends Error {
@@ -12,9 +12,11 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls that only read: everything else may have changed data the board and alerts show. */
-// exchange:job is polled several times a second while an export runs: it must not refresh the board each time.
-const READ_ONLY = /:(get|list|info|preview|alerts|export|getPolicy|addWorkingDays|history|blankForm|save|open|drives|files|job|pickFolder|pickFiles|exportXlsx)$/;
+/** Whether a call may have changed stored data: declared per channel in the contract, next to its schema. */
+const changesData = (channel: ChannelName) => {
+  const effect = CONTRACT[channel].effect;
+  return effect.kind === 'write' && effect.changes.length > 0;
+};
 
 async function viaHttp(channel: string, input: unknown): Promise<Result<unknown>> {
   let response: Response;
@@ -37,6 +39,6 @@ async function viaHttp(channel: string, input: unknown): Promise<Result<unknown>
 export async function call<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
   const result = window.api ? await (window.api[channel] as (i: unknown) => Promise<Result<unknown>>)(input) : await viaHttp(channel, input);
   if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.field);
-  if (!READ_ONLY.test(channel)) notifyDataChanged();
+  if (changesData(channel)) notifyDataChanged();
   return result.value as ChannelOutput<K>;
 }

@@ -17,7 +17,7 @@ if (!dataDir || countArg === undefined || !receivedAt) {
 }
 const count = Number(countArg);
 
-const app = createAppContext(dataDir, { version: 'test', mode: 'web' });
+const app = createAppContext(dataDir, { version: 'test', mode: 'web' }, { schedulerIntervalMs: null });
 const call = (channel: string, input: unknown) => {
   const result = app.dispatch(channel, input);
   if (!result.ok) {

@@ -12,7 +12,7 @@ import { mergeImport } from '../../../src-main/exchange/merge';
 const [dataDir, cdxPath, passphrase] = process.argv.slice(2) as [string, string, string];
 
 async function main(): Promise<void> {
-  const app = createAppContext(dataDir, { version: 'test', mode: 'web' });
+  const app = createAppContext(dataDir, { version: 'test', mode: 'web' }, { schedulerIntervalMs: null });
   const opened = await openImport(app.dataDir, cdxPath, passphrase);
   await mergeImport(app, opened, {
     actorName: '测试',

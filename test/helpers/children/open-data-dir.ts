@@ -9,7 +9,7 @@ import { createAppContext } from '../../../src-main/app-context';
 const dataDir = process.argv[2]!;
 process.stdout.write('opening\n');
 try {
-  const app = createAppContext(dataDir, { version: 'test', mode: 'web' });
+  const app = createAppContext(dataDir, { version: 'test', mode: 'web' }, { schedulerIntervalMs: null });
   const result = app.dispatch('departments:list', {});
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   process.stdout.write(`departments ${(result.value as unknown[]).length}\n`);
