@@ -41,6 +41,9 @@ async function openImport(page: Page, hq: WebApp, folder: string) {
   const form = page.getByRole('form', { name: '导入（总部）' });
   await form.getByLabel('文件夹路径').fill(folder);
   await form.getByRole('button', { name: '列出文件' }).click();
+  // The listing answers asynchronously and ticks every file: starting the import before it arrives
+  // submitted no files (the race that failed this test one run in eight on a loaded machine).
+  await expect(form.getByTestId('import-files').getByRole('checkbox').last()).toBeChecked();
   return form;
 }
 

@@ -6,6 +6,13 @@ import { join } from 'node:path';
 
 const WEB_ENTRY = join(__dirname, '..', '..', 'out', 'main', 'web.js');
 
+/**
+ * Every server starts with main's clock pinned here (a Monday morning), so no test depends on the
+ * day it runs (CI runs the suite a second time a year ahead). A test that needs another time pins
+ * its own with setClock.
+ */
+export const DEFAULT_TEST_NOW = '2026-11-02 09:30';
+
 /** A real web-mode server (`node out/main/web.js`) on a free port with its own data dir. */
 export class WebApp {
   url = '';
@@ -31,6 +38,7 @@ export class WebApp {
       child.stderr.on('data', onData);
       child.once('exit', (code) => reject(new Error(`web server exited (${code}) before it was ready:\n${output}`)));
     });
+    await setClock(this, DEFAULT_TEST_NOW);
   }
 
   /** Pull the plug: SIGKILL, no shutdown handlers, no checkpoint. */

@@ -1,9 +1,11 @@
-import { test, expect, field, openApp, setUpOffice, type WebApp } from './fixtures';
+import { test, expect, field, openApp, setClock, setUpOffice, type WebApp } from './fixtures';
 
 interface Entry { id: string; name: string }
 
 async function seed(webApp: WebApp) {
   await setUpOffice(webApp);
+  // The morning after the last complaint: none of them is a month old, whatever today's date is.
+  await setClock(webApp, '2026-11-05 10:00');
   const staff = await webApp.call<Entry[]>('staff:list');
   const departments = await webApp.call<Entry[]>('departments:list');
   const categories = await webApp.call<Entry[]>('categories:list');
