@@ -3,7 +3,8 @@ import { useController, type Control, type FieldPathByValue, type FieldValues } 
 
 type Props<T extends FieldValues> = Omit<SwitchProps, 'checked' | 'defaultChecked' | 'onChange' | 'name'> & {
   control: Control<T>;
-  name: FieldPathByValue<T, boolean>;
+  /** A boolean field (optional ones too: a schema's `.default(true)` makes the form's input `boolean | undefined`). */
+  name: FieldPathByValue<T, boolean | undefined>;
 };
 
 /**
