@@ -1,6 +1,7 @@
 /** How the forms print a complaint's values (pure; shared by both forms). */
 import type { Complaint, FollowUpView } from '../../src-preload/contract';
 import { CHANNEL_OPTIONS, CONTACT_OPTIONS, OTHER_CHANNEL_NAMES, SATISFACTION_OPTIONS, labelOf } from './labels';
+import { joinClauses } from './doc-text';
 import { GAP, orLine, ticks } from './layout';
 
 export interface PrintOptions {
@@ -37,7 +38,7 @@ export function recordFollowUpLines(followUps: FollowUpView[]): string[] {
   }
   return followUps.flatMap((f) => {
     if (f.impossibleReason) return [`第${f.round}轮${GAP}${impossible(f)}`];
-    const opinion = [f.opinion, labelOf(SATISFACTION_OPTIONS, f.satisfaction)].filter(Boolean).join('，');
+    const opinion = joinClauses([f.opinion, labelOf(SATISFACTION_OPTIONS, f.satisfaction)], '，');
     return [`第${f.round}轮${GAP}回访时间：${f.at}${GAP}方式：${labelOf(CONTACT_OPTIONS, f.method)}${GAP}回访人：${f.visitor}${GAP}被回访人：${f.personVisited}`, `意见：${opinion}`];
   });
 }

@@ -37,3 +37,25 @@ export function documentText(doc: TDocumentDefinitions): string {
   collect(doc.watermark, out);
   return out.join('\n');
 }
+
+/** What may end a piece and would double the separator put after it (。， ；； ：，…), spaces included. */
+const CLAUSE_END = /[\s。．.，,；;、：:]+$/u;
+/** What may start a piece and would double the separator put before it. */
+const CLAUSE_START = /^[\s。．.，,；;、：:]+/u;
+/** A sentence ending that separates well enough by itself: nothing is added after it. */
+const SENTENCE_END = /[！？!?]$/u;
+
+/**
+ * Pieces of text (user input among them) joined into one line with `separator` (，；、):
+ * whatever the user typed at the end of a piece, its trailing 。，；、： and spaces give way to
+ * the separator, and a piece ending in ！ or ？ is followed by the next one directly — so the
+ * paper never shows `处理及时。，满意`. Empty pieces are left out; the last keeps its own ending.
+ */
+export function joinClauses(pieces: readonly (string | null | undefined)[], separator: string): string {
+  const kept = pieces.map((p) => (p ?? '').replace(CLAUSE_START, '').trimEnd()).filter((p) => p.replace(CLAUSE_END, '') !== '');
+  return kept.reduce((line, piece, i) => {
+    if (i === 0) return piece;
+    const head = line.replace(CLAUSE_END, '');
+    return `${head}${SENTENCE_END.test(head) ? '' : separator}${piece}`;
+  }, '');
+}

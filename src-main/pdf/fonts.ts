@@ -5,14 +5,21 @@ import * as fontkit from 'fontkit';
 /** The bundled Noto Sans SC (resources/fonts/README.md): one file per weight pdfmake needs. */
 export const FONT_FILES = { regular: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' } as const;
 export type FontWeight = keyof typeof FONT_FILES;
+/**
+ * The bundled monochrome Noto Emoji (resources/fonts/README.md): what residents type from a phone
+ * (😡🙏) is printed with it, since Noto Sans SC has no emoji. One weight: bold text prints it too.
+ */
+export const EMOJI_FONT_FILE = 'NotoEmoji-Regular.ttf';
+/** Every file the folder must hold. */
+const BUNDLED_FILES = [...Object.values(FONT_FILES), EMOJI_FONT_FILE];
 
 export interface LoadedFont {
   path: string;
   bytes: Buffer;
 }
-export type LoadedFonts = Record<FontWeight, LoadedFont>;
+export type LoadedFonts = Record<FontWeight | 'emoji', LoadedFont>;
 
-const hasFonts = (dir: string) => Object.values(FONT_FILES).every((f) => existsSync(join(dir, f)));
+const hasFonts = (dir: string) => BUNDLED_FILES.every((f) => existsSync(join(dir, f)));
 
 /**
  * The folder holding the fonts. Order: COMPLAINT_DESK_RESOURCES (a resources folder, for odd
@@ -26,7 +33,7 @@ export function findFontDirectory(start = __dirname): string {
     const dir = join(resolve(env), 'fonts');
     if (hasFonts(dir)) return dir;
     // A wrong override is a setup mistake: say so instead of quietly using another copy.
-    throw new Error(`COMPLAINT_DESK_RESOURCES=${env}: ${dir} does not contain ${Object.values(FONT_FILES).join(', ')}`);
+    throw new Error(`COMPLAINT_DESK_RESOURCES=${env}: ${dir} does not contain ${BUNDLED_FILES.join(', ')}`);
   }
   const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
   if (resourcesPath) {
@@ -45,33 +52,39 @@ export function findFontDirectory(start = __dirname): string {
 
 let loaded: LoadedFonts | undefined;
 
-/** The TTF bytes, read once per process (about 20 MB; every render reuses them). */
+/** The TTF bytes, read once per process (about 21 MB; every render reuses them). */
 export function loadFonts(): LoadedFonts {
   if (!loaded) {
     const dir = findFontDirectory();
-    const read = (weight: FontWeight): LoadedFont => {
-      const path = join(dir, FONT_FILES[weight]);
+    const read = (file: string): LoadedFont => {
+      const path = join(dir, file);
       return { path, bytes: readFileSync(path) };
     };
-    loaded = { regular: read('regular'), bold: read('bold') };
+    loaded = { regular: read(FONT_FILES.regular), bold: read(FONT_FILES.bold), emoji: read(EMOJI_FONT_FILE) };
   }
   return loaded;
 }
 
-let parsed: fontkit.Font[] | undefined;
+export type FontKind = FontWeight | 'emoji';
+let parsed: Record<FontKind, fontkit.Font> | undefined;
 
-function parsedFonts(): fontkit.Font[] {
+/** The fonts parsed by fontkit, once per process: for the glyph check and for measuring text (text-measure.ts). */
+function parsedFonts(): Record<FontKind, fontkit.Font> {
   if (!parsed) {
     const fonts = loadFonts();
-    parsed = [fonts.regular, fonts.bold].map(({ path, bytes }) => {
+    const parse = ({ path, bytes }: LoadedFont) => {
       const font = fontkit.create(bytes);
       if (!('hasGlyphForCodePoint' in font)) throw new Error(`${path} is a font collection, expected a single TTF`);
       return font;
-    });
-    shareDecodedTables(parsed[0]!);
+    };
+    parsed = { regular: parse(fonts.regular), bold: parse(fonts.bold), emoji: parse(fonts.emoji) };
+    shareDecodedTables(parsed.regular);
   }
   return parsed;
 }
+
+/** One bundled font as fontkit reads it (the same bytes pdfkit embeds). */
+export const parsedFont = (kind: FontKind): fontkit.Font => parsedFonts()[kind];
 
 interface TableDecoding {
   stream: { buffer: Uint8Array };
@@ -99,15 +112,28 @@ function shareDecodedTables(sample: fontkit.Font): void {
 }
 const SHARED = Symbol('complaint-desk shared font tables');
 
-/** Whitespace and control characters are layout, not glyphs: never reported. */
-const IGNORED = /^[\s\p{Cc}\p{Cf}]$/u;
+/**
+ * Whitespace, control characters and the invisible ones (zero-width joiner, variation selectors:
+ * fontkit hides default-ignorable code points) are layout, not glyphs: never reported.
+ */
+const IGNORED = /^[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
+export const isIgnorable = (ch: string) => IGNORED.test(ch);
+
+/** Whether Noto Sans SC prints this code point in both weights. */
+export function textFontHas(cp: number): boolean {
+  const fonts = parsedFonts();
+  return fonts.regular.hasGlyphForCodePoint(cp) && fonts.bold.hasGlyphForCodePoint(cp);
+}
+
+/** Whether Noto Emoji has a glyph for this code point. */
+export const emojiFontHas = (cp: number): boolean => parsedFonts().emoji.hasGlyphForCodePoint(cp);
 
 /**
- * The distinct characters (in order of first appearance) that the regular or bold face lacks:
+ * The distinct characters (in order of first appearance) that no bundled font prints: neither
+ * weight of Noto Sans SC nor, for emoji, Noto Emoji (the renderer sets those in it, emoji.ts).
  * pdfkit would print them as empty boxes, so callers must show them to the user instead.
  */
 export function missingGlyphs(text: string): string[] {
-  const fonts = parsedFonts();
   const missing = new Set<string>();
   const seen = new Set<string>();
   for (const ch of text) {
@@ -115,7 +141,7 @@ export function missingGlyphs(text: string): string[] {
     seen.add(ch);
     if (IGNORED.test(ch)) continue;
     const cp = ch.codePointAt(0)!;
-    if (!fonts.every((f) => f.hasGlyphForCodePoint(cp))) missing.add(ch);
+    if (!textFontHas(cp) && !emojiFontHas(cp)) missing.add(ch);
   }
   return [...missing];
 }

@@ -7,10 +7,11 @@ import { log } from '../lib/log';
 import { blankComplaintRecordDoc, blankHandlingRecordDoc, blankRegisterDoc } from './blank-forms';
 import { documentText } from './doc-text';
 import { speedUpPdfEngine } from './engine-speedups';
+import { EMOJI_FONT_FAMILY, setEmojiInEmojiFont, usesEmojiFont } from './font-runs';
 import { loadFonts, missingGlyphs } from './fonts';
 import type { FormHeader } from './layout';
 
-/** The one family every document uses; renderPdf makes it the default font. */
+/** The family every document uses; renderPdf makes it the default font (emoji go to Noto Emoji, font-runs.ts). */
 export const FONT_FAMILY = 'NotoSansSC';
 
 /** pdfmake keeps files in an in-memory store it checks before the disk (not in its typings). */
@@ -30,10 +31,13 @@ function setUpPdfmake(): void {
   // Stored under their real paths, so pdfkit gets the cached bytes and never rereads 20 MB per render.
   vfs.writeFileSync(fonts.regular.path, fonts.regular.bytes);
   vfs.writeFileSync(fonts.bold.path, fonts.bold.bytes);
+  vfs.writeFileSync(fonts.emoji.path, fonts.emoji.bytes);
+  const emoji = fonts.emoji.path;
   pdfmake.setFonts({
     [FONT_FAMILY]: { normal: fonts.regular.path, bold: fonts.bold.path, italics: fonts.regular.path, bolditalics: fonts.bold.path },
+    [EMOJI_FONT_FAMILY]: { normal: emoji, bold: emoji, italics: emoji, bolditalics: emoji },
   });
-  const allowed = new Set([fonts.regular.path, fonts.bold.path]);
+  const allowed = new Set([fonts.regular.path, fonts.bold.path, emoji]);
   // Documents are built from data only: no image paths, no URLs (the app is offline).
   pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
   pdfmake.setUrlAccessPolicy(() => false);
@@ -56,14 +60,17 @@ function copy<T>(value: T): T {
 }
 
 /**
- * Render with the bundled Noto Sans SC. Characters the font lacks are returned (and logged), never
- * silently lost; the caller's document is left as it was, so it can be rendered again.
+ * Render with the bundled Noto Sans SC, emoji in Noto Emoji. Characters neither font has are
+ * returned (and logged), never silently lost; the caller's document is left as it was, so it can
+ * be rendered again.
  */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<RenderedPdf> {
   setUpPdfmake();
-  const missing = missingGlyphs(documentText(doc));
+  const text = documentText(doc);
+  const missing = missingGlyphs(text);
   if (missing.length > 0) log.warn(`PDF: the font has no glyph for ${missing.join(' ')} (${missing.map(codePoint).join(', ')})`);
   const own = copy(doc);
+  if (usesEmojiFont(text)) setEmojiInEmojiFont(own);
   const bytes = await pdfmake.createPdf({ ...own, defaultStyle: { font: FONT_FAMILY, ...own.defaultStyle } }).getBuffer();
   return { bytes, missing };
 }

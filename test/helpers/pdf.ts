@@ -48,7 +48,7 @@ export function expectAllText(path: string, values: string[], mode: TextMode = '
   expect(absent, `missing from ${path}`).toEqual([]);
 }
 
-/** pdffonts: every font embedded and subset, and only our Noto Sans SC. */
+/** pdffonts: every font embedded and subset, and only our Noto Sans SC (and Noto Emoji for emoji). */
 export function expectEmbeddedSubsetFonts(path: string): void {
   const rows = run('pdffonts', [path]).trim().split('\n').slice(2);
   expect(rows.length).toBeGreaterThan(0);
@@ -56,7 +56,7 @@ export function expectEmbeddedSubsetFonts(path: string): void {
     const cols = row.trim().split(/\s+/);
     // name, type (two words), encoding, emb, sub, uni, object ID, generation: count from the end.
     const [emb, sub] = cols.slice(-5, -3);
-    expect(cols[0]).toMatch(/^[A-Z]{6}\+NotoSansSC-(Regular|Bold)$/);
+    expect(cols[0]).toMatch(/^[A-Z]{6}\+(NotoSansSC-(Regular|Bold)|NotoEmoji-Regular)$/);
     expect({ font: cols[0], emb, sub }).toEqual({ font: cols[0], emb: 'yes', sub: 'yes' });
   }
   expect(rows.join('\n')).not.toMatch(/Helvetica|Roboto|Times|Courier/);

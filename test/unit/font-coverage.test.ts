@@ -1,6 +1,7 @@
 /**
- * The bundled font prints every hanzi of GB 2312 and the rarer name characters offices meet, and
- * is found from source, from the built app and through the override — never from node_modules.
+ * The bundled font prints every hanzi of GB 2312 and the rarer name characters offices meet (emoji
+ * with the bundled Noto Emoji), and is found from source, from the built app and through the
+ * override — never from node_modules.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,8 +45,13 @@ describe('coverage of the bundled Noto Sans SC', () => {
     expect(missingGlyphs('□■√✓　，。：；（）〔〕、…·—_/-0123456789ABCxyz¥')).toEqual([]);
   });
 
-  it('reports what it lacks, once each, in order: CJK Extension B and the ballot boxes', () => {
-    expect(missingGlyphs('𠮷田𠮷☑☐')).toEqual(['𠮷', '☑', '☐']);
+  it('reports what no bundled font has, once each, in order: CJK Extension B and the empty ballot box', () => {
+    // ☑ is an emoji: Noto Emoji prints it (font-runs.ts); ☐ is not.
+    expect(missingGlyphs('𠮷田𠮷☑☐')).toEqual(['𠮷', '☐']);
+  });
+
+  it('prints emoji with the bundled Noto Emoji: nothing reported', () => {
+    expect(missingGlyphs('漏水😡🙏👍🏽❤️1️⃣👨‍👩‍👧')).toEqual([]);
   });
 
   it('never reports white space or control characters', () => {
@@ -88,6 +94,8 @@ describe('finding the fonts', () => {
     expect(fonts.regular.path).toBe(join(BUNDLED, 'NotoSansSC-Regular.ttf'));
     expect(fonts.bold.path).toBe(join(BUNDLED, 'NotoSansSC-Bold.ttf'));
     expect(fonts.regular.bytes.readUInt32BE(0)).toBe(0x00010000); // a TrueType outline font
+    expect(fonts.emoji.path).toBe(join(BUNDLED, 'NotoEmoji-Regular.ttf'));
+    expect(fonts.emoji.bytes.readUInt32BE(0)).toBe(0x00010000);
     expect(loadFonts().regular.bytes).toBe(fonts.regular.bytes);
   });
 });
