@@ -1,6 +1,8 @@
 import type { DeadlineKind, Severity, Urgency } from '../../src-preload/contract/enums';
 import type { DeadlinePolicy, DeadlineState, Duration } from '../../src-preload/contract/deadline.schema';
 import { addMinutesToWall, minutesBetween } from '../../src-preload/contract/wall-time';
+import { ZH_LABELS, type EnumNames } from '../../src-preload/contract/labels';
+import { deadlineStateAt, type DeadlineTiming } from '../../src-preload/contract/deadline-clock';
 import { addWorkingDays, type WorkCalendar } from './calendar';
 
 const hours = (amount: number): Duration => ({ unit: 'hours', amount });
@@ -8,37 +10,35 @@ const workingDays = (amount: number): Duration => ({ unit: 'working_days', amoun
 
 /**
  * Defaults from PROCEDURES.md §5 (every number is a setting):
- * - reply: any complaint within 24 h; urgent ones within 2 h; a named reply time rules if earlier;
- *   not urgent: 2 working days (a customer-service plan), so the 24 h standard is what binds.
+ * - reply (答复, a customer-service plan): the time the complainant named rules, earlier or later;
+ *   without one, urgent within 2 h and not urgent within 2 working days.
+ * - first response (首次响应, another book's general standard): any complaint within 24 h. A stage of
+ *   its own beside the reply — it never shortens it.
+ * - a major complaint's definite reply to the complainant (明确答复) within 24 h, a stage of its own.
  * - report upward within 1 h for 重要 and 重大 (重大: the director at once). §5 lists 1 h for 一般 too,
  *   "if reception cannot solve it"; offices switch it on in settings where they read it as a rule.
  * - resolved within 1 working day (轻微) or 3 (一般/重要/重大).
  * - 处理记录表 to the department within 10 minutes for 重大 (§4), within the hour otherwise.
  * - follow-up within 3 working days of handling; an invalid complaint's notice within 1 working day.
+ * - a valid complaint not resolved within one calendar month becomes major (auto-major.ts).
  */
-/** The stages as main's own texts name them (notifications, the monthly report). */
-export const DEADLINE_KIND_NAMES: Record<DeadlineKind, string> = {
-  response: '首次答复',
-  report: '上报',
-  dispatch: '派单',
-  resolution: '处理完成',
-  follow_up: '回访',
-  invalid_notice: '无效告知',
-};
+/** The stages as main's own texts name them (notifications, the monthly report): the screen's names, from the one table (contract/labels.ts). */
+export const DEADLINE_KIND_NAMES: EnumNames<DeadlineKind> = ZH_LABELS.deadlineKind;
 
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   severities: {
-    minor: { response: hours(24), report: null, resolution: workingDays(1) },
-    ordinary: { response: hours(24), report: null, resolution: workingDays(3) },
-    important: { response: hours(24), report: hours(1), resolution: workingDays(3) },
-    major: { response: hours(24), report: hours(1), resolution: workingDays(3) },
+    minor: { firstResponse: hours(24), report: null, resolution: workingDays(1) },
+    ordinary: { firstResponse: hours(24), report: null, resolution: workingDays(3) },
+    important: { firstResponse: hours(24), report: hours(1), resolution: workingDays(3) },
+    major: { firstResponse: hours(24), report: hours(1), resolution: workingDays(3) },
   },
-  urgency: { urgent: { response: hours(2) }, normal: { response: workingDays(2) } },
+  reply: { urgent: hours(2), normal: workingDays(2) },
+  definiteReply: hours(24),
   dispatch: { major: { unit: 'minutes', amount: 10 }, other: hours(1) },
   followUp: workingDays(3),
   invalidNotice: workingDays(1),
   warningRatio: 0.8,
-  autoMajorDays: 30,
+  autoMajorMonths: 1,
 };
 
 export interface DueResult {
@@ -85,25 +85,39 @@ export interface DueContext {
   timeZone: string;
 }
 
-/** The deadlines a complaint gets at intake: reply, report upward (if any), dispatch, resolution. */
+/**
+ * The deadlines a complaint gets at intake: reply, first response (if on), a major complaint's
+ * definite reply, report upward (if any), dispatch, resolution.
+ */
 export function intakeDeadlines(facts: IntakeFacts, ctx: DueContext): { deadlines: PlannedDeadline[]; warnings: string[] } {
   const warnings: string[] = [];
   const rules = ctx.policy.severities[facts.severity];
   const start = facts.receivedAt;
 
-  // The reply is due at the earliest of: the severity's time, the urgency's time, the complainant's own.
-  const candidates = [rules.response, ctx.policy.urgency[facts.urgency].response]
-    .filter((r): r is Duration => r !== null)
-    .map((rule) => planned('response', 1, start, rule, ctx, warnings));
-  if (facts.requestedReplyAt) candidates.push({ kind: 'response', round: 1, startedAt: start, dueAt: facts.requestedReplyAt, rule: null });
-  const response = candidates.reduce((a, b) => (b.dueAt < a.dueAt ? b : a));
-
-  const deadlines = [response];
+  const deadlines = [replyDeadline(facts, ctx, warnings)];
+  if (rules.firstResponse) deadlines.push(planned('first_response', 1, start, rules.firstResponse, ctx, warnings));
+  if (facts.severity === 'major') deadlines.push(definiteReplyDeadline(start, ctx, warnings));
   if (rules.report) deadlines.push(planned('report', 1, start, rules.report, ctx, warnings));
-  deadlines.push(planned('dispatch', 1, start, facts.severity === 'major' ? ctx.policy.dispatch.major : ctx.policy.dispatch.other, ctx, warnings));
+  deadlines.push(dispatchDeadline(start, facts.severity, 1, ctx, warnings));
   deadlines.push(resolutionDeadline(start, facts.severity, 1, ctx, warnings));
   return { deadlines, warnings: [...new Set(warnings)] };
 }
+
+/** The 处理记录表 to the department (§4): at intake for round 1, from the unsatisfied follow-up for the next. */
+export const dispatchDeadline = (start: string, severity: Severity, round: number, ctx: DueContext, warnings: string[] = []) =>
+  planned('dispatch', round, start, severity === 'major' ? ctx.policy.dispatch.major : ctx.policy.dispatch.other, ctx, warnings);
+
+/**
+ * The reply owed to the complainant (答复, §5): "在顾客要求回复的时间内回复" — a time they named rules,
+ * whether earlier or later than the policy's; only without one does urgency decide.
+ */
+export function replyDeadline(facts: IntakeFacts, ctx: DueContext, warnings: string[] = []): PlannedDeadline {
+  if (facts.requestedReplyAt) return { kind: 'response', round: 1, startedAt: facts.receivedAt, dueAt: facts.requestedReplyAt, rule: null };
+  return planned('response', 1, facts.receivedAt, ctx.policy.reply[facts.urgency], ctx, warnings);
+}
+
+/** A major complaint's definite reply (明确答复, §5), from intake or from when it became major. */
+export const definiteReplyDeadline = (start: string, ctx: DueContext, warnings: string[] = []) => planned('definite_reply', 1, start, ctx.policy.definiteReply, ctx, warnings);
 
 export const resolutionDeadline = (start: string, severity: Severity, round: number, ctx: DueContext, warnings: string[] = []) =>
   planned('resolution', round, start, ctx.policy.severities[severity].resolution, ctx, warnings);
@@ -117,28 +131,11 @@ export const reportDeadline = (start: string, severity: Severity, ctx: DueContex
   return rule ? planned('report', 1, start, rule, ctx, []) : null;
 };
 
-export interface DeadlineFacts {
-  startedAt: string;
-  dueAt: string;
-  completedAt: string;
-  cancelledAt: string;
-  /** Paused (the complaint is on hold and this deadline's clock stops). */
-  paused: boolean;
-}
+/** What a deadline's standing depends on besides the clock (shared with the renderer, which re-derives it on each tick). */
+export type DeadlineFacts = DeadlineTiming;
 
 /**
- * Where a deadline stands at `now`: met / late (done, after the due time) / due / soon (at least
- * `warningRatio` of the allowed time gone) / overdue / paused / cancelled, and by how many minutes.
+ * Where a deadline stands at `now` (met / late / due / soon / overdue / paused / cancelled, and by
+ * how many minutes): the contract's deadlineStateAt, so main and the renderer's clock tick agree.
  */
-export function deadlineState(d: DeadlineFacts, now: string, warningRatio: number, timeZone: string): { state: DeadlineState; minutes: number } {
-  if (d.cancelledAt) return { state: 'cancelled', minutes: 0 };
-  if (d.completedAt) {
-    const late = minutesBetween(d.dueAt, d.completedAt, timeZone);
-    return late > 0 ? { state: 'late', minutes: late } : { state: 'met', minutes: 0 };
-  }
-  const left = minutesBetween(now, d.dueAt, timeZone);
-  if (d.paused) return { state: 'paused', minutes: left };
-  if (left < 0) return { state: 'overdue', minutes: left };
-  const allowed = Math.max(1, minutesBetween(d.startedAt, d.dueAt, timeZone));
-  return { state: allowed - left >= warningRatio * allowed ? 'soon' : 'due', minutes: left };
-}
+export const deadlineState = deadlineStateAt;

@@ -4,6 +4,7 @@ import type {
   BoardCard,
   ComplaintStatus,
   BoardColumn,
+  BoardHold,
   DeadlineAlert,
   DeadlinePolicy,
   DeadlinePolicySetting,
@@ -11,7 +12,7 @@ import type {
   DeadlineView,
   Severity,
 } from '../../src-preload/contract';
-import { BOARD_COLUMNS, toWallTime, wallToEpochMs } from '../../src-preload/contract';
+import { alertLevelAt, boardColumnAt, byHoldLateness, countByDepartment, holdPastExpectedDays, toWallTime, wallToEpochMs } from '../../src-preload/contract';
 import { readSettings, writeSetting } from '../db/settings.repo';
 import {
   insertDeadline,
@@ -65,8 +66,8 @@ export function previewDeadlines(ctx: ServiceContext, facts: IntakeFacts): Deadl
   return { deadlines: deadlines.map(({ kind, dueAt }) => ({ kind, dueAt })), warnings };
 }
 
-function toView(d: DeadlineRow, nowWall: string, paused: boolean, policy: DeadlinePolicy, timeZone: string): DeadlineView {
-  const { state, minutes } = deadlineState({ ...d, paused }, nowWall, policy.warningRatio, timeZone);
+function toView(d: DeadlineRow, nowWall: string, pausedSince: string, policy: DeadlinePolicy, timeZone: string): DeadlineView {
+  const { state, minutes } = deadlineState({ ...d, paused: pausedSince !== '', pausedSince }, nowWall, policy.warningRatio, timeZone);
   return {
     id: d.id,
     kind: d.kind,
@@ -80,12 +81,15 @@ function toView(d: DeadlineRow, nowWall: string, paused: boolean, policy: Deadli
   };
 }
 
-/** A complaint's deadlines with where each stands now. On hold, the resolution clock stands still. */
-export function deadlineViews(ctx: ServiceContext, complaintId: string, onHold: boolean): DeadlineView[] {
+/**
+ * A complaint's deadlines with where each stands now. On hold (since `heldSince`, '' when not held)
+ * the resolution clock stands still: its time left stays what it was when the hold began.
+ */
+export function deadlineViews(ctx: ServiceContext, complaintId: string, heldSince: string): DeadlineView[] {
   const { policy } = getDeadlinePolicy(ctx);
   const { timeZone } = getSettings(ctx);
   const nowWall = wallNow(ctx);
-  return listDeadlines(ctx.db, complaintId).map((d) => toView(d, nowWall, onHold && d.kind === 'resolution', policy, timeZone));
+  return listDeadlines(ctx.db, complaintId).map((d) => toView(d, nowWall, d.kind === 'resolution' ? heldSince : '', policy, timeZone));
 }
 
 /**
@@ -126,6 +130,9 @@ interface OpenComplaintRow {
   severity: Severity;
   status: ComplaintStatus;
   held_from_status: string;
+  /** The open hold, if any: since when, and the day it was expected to resume. */
+  held_since: string | null;
+  hold_expected_date: string | null;
   has_summary: 0 | 1;
   round: number;
   department_id: string | null;
@@ -194,12 +201,14 @@ function selectBoardRows(ctx: ServiceContext): BoardRows {
   const select = stmt(
     ctx.db,
     `SELECT c.id, c.office_code, c.number, c.complainant_name, c.building, c.unit, c.room, c.severity, c.status, c.held_from_status, c.summary <> '' AS has_summary, c.round,
+            h.from_at AS held_since, h.expected_date AS hold_expected_date,
             COALESCE(r.department_id, c.complained_department_id) AS department_id,
             COALESCE(rd.name, cd.name, '') AS department_name
      FROM complaints c
      LEFT JOIN handling_rounds r ON r.complaint_id = c.id AND r.round = c.round
      LEFT JOIN departments rd ON rd.id = r.department_id
      LEFT JOIN departments cd ON cd.id = c.complained_department_id
+     LEFT JOIN holds h ON h.complaint_id = c.id AND h.resumed_at = ''
      WHERE c.id IN (SELECT value FROM json_each(?))`,
   );
   const complaints = new Map<string, OpenComplaintRow>();
@@ -207,11 +216,9 @@ function selectBoardRows(ctx: ServiceContext): BoardRows {
   return { open, complaints, withOtherThanResolution };
 }
 
-function columnOf(minutes: number, dueAt: string, nowWall: string): BoardColumn {
-  if (minutes < 0) return 'overdue';
-  if (dueAt.slice(0, 10) === nowWall.slice(0, 10)) return 'today';
-  if (minutes <= 48 * 60) return 'within48h';
-  return 'normal';
+/** A held card's hold: since when, when it was expected to resume, and how many days that is past. */
+function holdOf(since: string, expectedDate: string, nowWall: string): BoardHold {
+  return { since, expectedDate, pastExpectedDays: holdPastExpectedDays(expectedDate, nowWall) };
 }
 
 /**
@@ -227,8 +234,7 @@ export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string;
   const dueMs = dueInstantsOf(rows, timeZone);
   const nowMs = wallToEpochMs(nowWall, timeZone);
 
-  const columns: Record<BoardColumn, BoardCard[]> = { overdue: [], today: [], within48h: [], normal: [] };
-  const byDepartment = new Map<string, Record<BoardColumn, number>>();
+  const columns: Record<BoardColumn, BoardCard[]> = { overdue: [], today: [], within48h: [], normal: [], held: [] };
   const placed = new Set<string>();
   for (let i = 0; i < open.length; i++) {
     const d = open[i]!;
@@ -242,9 +248,14 @@ export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string;
     // On hold, the resolution clock stands still: another open deadline is the next one.
     if (onHold && d.kind === 'resolution' && withOtherThanResolution.has(c.id)) continue;
     placed.add(c.id);
-    // An open deadline's minutes are the time left (negative: overdue), paused or not.
-    const minutes = minutesUntil(nowMs, dueMs[i]!);
-    const column = onHold ? 'normal' : columnOf(minutes, d.dueAt, nowWall);
+    // An open deadline's minutes are the time left (negative: overdue); a paused one's stopped
+    // when the hold began and stay as they were then.
+    const paused = onHold && d.kind === 'resolution' && c.held_since !== null;
+    const minutes = minutesUntil(paused ? wallToEpochMs(c.held_since!, timeZone) : nowMs, dueMs[i]!);
+    // Held complaints have a column of their own (not 正常): nobody is working on them, and a
+    // hold that outlived its expected resume date must be seen. The renderer re-derives the same
+    // column on its clock tick with the same function (contract/deadline-clock.ts).
+    const column = boardColumnAt(minutes, d.dueAt, nowWall, onHold);
     const step = primaryStep({
       status: c.status,
       severity: c.severity,
@@ -265,21 +276,12 @@ export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string;
       minutes,
       step: d.kind === 'report' ? 'escalate' : step,
       onHold,
+      hold: onHold && c.held_since !== null ? holdOf(c.held_since, c.hold_expected_date ?? '', nowWall) : null,
     });
-    let counts = byDepartment.get(c.department_name);
-    if (!counts) {
-      counts = { overdue: 0, today: 0, within48h: 0, normal: 0 };
-      byDepartment.set(c.department_name, counts);
-    }
-    counts[column]++;
   }
-  return {
-    now: nowWall,
-    columns,
-    byDepartment: [...byDepartment.entries()]
-      .map(([departmentName, counts]) => ({ departmentName, counts }))
-      .sort((a, b) => BOARD_COLUMNS.reduce((acc, col) => acc || b.counts[col] - a.counts[col], 0)),
-  };
+  // The longest past its expected resume date first, then the soonest expected.
+  columns.held.sort(byHoldLateness);
+  return { now: nowWall, columns, byDepartment: countByDepartment(columns) };
 }
 
 /** Open deadlines overdue or due within the hour: what the desk is told about. */
@@ -295,10 +297,11 @@ export function deadlineAlerts(ctx: ServiceContext): DeadlineAlert[] {
   for (let i = 0; i < open.length; i++) {
     const d = open[i]!;
     const minutes = minutesUntil(nowMs, dueMs[i]!);
-    if (minutes > 60) break; // soonest first
+    const level = alertLevelAt(minutes);
+    if (level === null) break; // soonest first
     const c = complaints.get(d.complaintId);
     if (!c || c.office_code !== officeCode || c.status === 'closed' || (c.status === 'on_hold' && d.kind === 'resolution')) continue;
-    alerts.push({ deadlineId: d.id, complaintId: d.complaintId, number: c.number, kind: d.kind, dueAt: d.dueAt, overdue: minutes < 0 });
+    alerts.push({ deadlineId: d.id, complaintId: d.complaintId, number: c.number, kind: d.kind, dueAt: d.dueAt, overdue: level === 'overdue' });
   }
   return alerts;
 }

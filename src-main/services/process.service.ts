@@ -1,6 +1,6 @@
 import type { ComplaintProcess } from '../../src-preload/contract';
 import { getComplaint } from '../db/complaints.repo';
-import { getLifecycleColumns, listEscalations, listFollowUps, listHolds, listRounds } from '../db/lifecycle.repo';
+import { getLifecycleColumns, listEscalations, listFollowUps, listHolds, listRedispatches, listRounds } from '../db/lifecycle.repo';
 import { allowedActions } from '../domain/lifecycle';
 import { notFound } from '../lib/app-error';
 import type { ServiceContext } from './context';
@@ -16,10 +16,12 @@ export function complaintProcess(ctx: ServiceContext, complaintId: string): Comp
     now: wallNow(ctx),
     round: columns.round,
     rounds: listRounds(ctx.db, complaintId),
+    redispatches: listRedispatches(ctx.db, complaintId),
     followUps: listFollowUps(ctx.db, complaintId),
     escalations: listEscalations(ctx.db, complaintId),
     holds,
-    deadlines: deadlineViews(ctx, complaintId, columns.status === 'on_hold'),
+    // On hold, the resolution clock stopped when the open hold began.
+    deadlines: deadlineViews(ctx, complaintId, columns.status === 'on_hold' ? (holds.find((h) => h.resumedAt === '')?.fromAt ?? '') : ''),
     allowedActions: allowedActions({
       status: columns.status,
       severity: complaint.severity,

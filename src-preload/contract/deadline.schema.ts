@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { idSchema } from './common.schema';
+import { keyed } from './error-texts';
 import { SEVERITIES, URGENCIES, severitySchema, urgencySchema } from './enums';
 import type { ComplaintStatus, DeadlineKind, LifecycleAction, Severity, Urgency } from './enums';
 import { optionalWallTimeSchema, wallTimeSchema } from './common.schema';
@@ -8,14 +9,21 @@ import { officeFilterSchema } from './office.schema';
 /** A time allowed: on the clock (minutes, hours) or in working days of the official calendar (§6). */
 export const DURATION_UNITS = ['minutes', 'hours', 'working_days'] as const;
 export const durationSchema = z.object({
-  unit: z.enum(DURATION_UNITS, { error: '时限单位无效' }),
-  amount: z.number({ error: '时限必须是数字' }).int('时限必须是整数').min(1, '时限至少为 1').max(10_000, '时限过长'),
+  unit: z.enum(DURATION_UNITS, keyed('field.invalid', { field: '时限单位' })),
+  amount: z
+    .number(keyed('field.notNumber', { field: '时限' }))
+    .int(keyed('field.notInteger', { field: '时限' }))
+    .min(1, keyed('field.atLeast', { field: '时限', min: 1 }))
+    .max(10_000, keyed('policy.durationTooLong')),
 });
 export type Duration = z.infer<typeof durationSchema>;
 
 const severityRulesSchema = z.object({
-  /** First reply to the complainant (首次答复). */
-  response: durationSchema,
+  /**
+   * First response (首次响应): the general standard that any complaint is responded to within 24 h
+   * (§5), met when the department signs for it. A stage beside the reply, not a cap on it; null: off.
+   */
+  firstResponse: durationSchema.nullable(),
   /** Report upward (上报); null where the procedure asks for it only when reception cannot solve it. */
   report: durationSchema.nullable(),
   /** Handling finished (处理完成), from intake or from the start of a new round. */
@@ -28,10 +36,14 @@ const severityRulesSchema = z.object({
  */
 export const deadlinePolicySchema = z.object({
   severities: z.object(Object.fromEntries(SEVERITIES.map((s) => [s, severityRulesSchema])) as Record<Severity, typeof severityRulesSchema>),
-  /** Urgency overlay: the reply is due by the earlier of this and the severity's response time. */
-  urgency: z.object(
-    Object.fromEntries(URGENCIES.map((u) => [u, z.object({ response: durationSchema.nullable() })])) as Record<Urgency, z.ZodObject<{ response: z.ZodNullable<typeof durationSchema> }>>,
-  ),
+  /**
+   * The reply owed to the complainant (答复, §5, a customer-service plan) when they named no reply
+   * time: urgent (严重且紧急, 不严重但紧急) within 2 h, not urgent within 2 working days. A time
+   * the complainant named always rules instead, earlier or later.
+   */
+  reply: z.object(Object.fromEntries(URGENCIES.map((u) => [u, durationSchema])) as Record<Urgency, typeof durationSchema>),
+  /** A major complaint's definite reply to the complainant (明确答复, §5: within 24 h), from when it became major. */
+  definiteReply: durationSchema,
   /** 处理记录表 to the department: major complaints within 10 minutes (§4). */
   dispatch: z.object({ major: durationSchema, other: durationSchema }),
   /** 回访 after handling (§5: 3 working days; one book says 5). */
@@ -39,9 +51,16 @@ export const deadlinePolicySchema = z.object({
   /** Tell an invalid complaint's complainant why (§5: 1 working day). */
   invalidNotice: durationSchema,
   /** "Soon" once this share of the allowed time has passed. */
-  warningRatio: z.number().min(0.1, '预警比例应在 10%–99% 之间').max(0.99, '预警比例应在 10%–99% 之间'),
-  /** §5: a valid complaint unresolved this many days after intake becomes major. */
-  autoMajorDays: z.number().int().min(1).max(365),
+  warningRatio: z.number().min(0.1, keyed('policy.warningRatio')).max(0.99, keyed('policy.warningRatio')),
+  /**
+   * §5: a valid complaint not resolved within this many calendar months of receipt (一个月内) becomes
+   * major: received 09-15 10:00 → major from 10-15 10:00; 01-31 → the last day of February.
+   */
+  autoMajorMonths: z
+    .number(keyed('field.notNumber', { field: '自动升级月数' }))
+    .int(keyed('field.notInteger', { field: '自动升级月数' }))
+    .min(1, keyed('field.range', { field: '自动升级月数', min: 1, max: 12 }))
+    .max(12, keyed('field.range', { field: '自动升级月数', min: 1, max: 12 })),
 });
 export type DeadlinePolicy = z.infer<typeof deadlinePolicySchema>;
 
@@ -78,7 +97,8 @@ export interface DeadlinePreview {
   warnings: string[];
 }
 
-export const BOARD_COLUMNS = ['overdue', 'today', 'within48h', 'normal'] as const;
+/** 已逾期 / 今日到期 / 48小时内 / 正常, and 挂起中: held complaints, whose clock stands still. */
+export const BOARD_COLUMNS = ['overdue', 'today', 'within48h', 'normal', 'held'] as const;
 export type BoardColumn = (typeof BOARD_COLUMNS)[number];
 
 export const boardQuerySchema = z
@@ -100,11 +120,19 @@ export interface BoardCard {
   status: ComplaintStatus;
   nextKind: DeadlineKind;
   dueAt: string;
-  /** Minutes until due; negative when overdue. */
+  /** Minutes until due; negative when overdue. A paused deadline's stay as they were when the hold began. */
   minutes: number;
   /** The step to do next; the card opens the complaint there. */
   step: LifecycleAction | null;
   onHold: boolean;
+  /** On hold: since when, the expected resume date, and how many days past it (0: not yet). */
+  hold: BoardHold | null;
+}
+
+export interface BoardHold {
+  since: string;
+  expectedDate: string;
+  pastExpectedDays: number;
 }
 
 export interface Board {

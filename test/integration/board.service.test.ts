@@ -22,7 +22,7 @@ const findCard = (board: Board, d: ComplaintDetail) => cards(board).filter((c) =
 function countsOf(board: Board) {
   const out: Record<string, Record<BoardColumn, number>> = {};
   for (const c of cards(board)) {
-    out[c.departmentName] ??= { overdue: 0, today: 0, within48h: 0, normal: 0 };
+    out[c.departmentName] ??= { overdue: 0, today: 0, within48h: 0, normal: 0, held: 0 };
     out[c.departmentName]![c.column]++;
   }
   return out;
@@ -130,17 +130,19 @@ describe('the board’s columns', () => {
       step: 'followUp',
       onHold: false,
     });
-    // The held complaint's overdue resolution is paused: shown, flagged, never under 已逾期.
+    // The held complaint sits under 挂起中, its overdue resolution paused: the time stands where it
+    // was when the hold began (09:05, 1 day 9 h 6 min after the due time), not where it would be now.
     expect(card(built.held)).toMatchObject({
-      column: 'normal',
+      column: 'held',
       room: '6栋2单元1203',
       departmentName: '工程部',
       status: 'on_hold',
       nextKind: 'resolution',
       dueAt: '2026-11-02 23:59',
-      minutes: -(1440 + 10 * 60 + 1),
+      minutes: -(1440 + 9 * 60 + 6),
       step: 'resume',
       onHold: true,
+      hold: { since: '2026-11-04 09:05', expectedDate: '2026-11-06', pastExpectedDays: 0 },
     });
     expect(board.columns.overdue.some((c) => c.onHold)).toBe(false);
   });
@@ -323,5 +325,38 @@ describe('the board’s rows are remembered only while the database is unchanged
     setNow(env.app, '2026-11-04 10:31');
     expect(findCard(env.app.ok('board:get', {}), d)).toEqual([expect.objectContaining({ dueAt, minutes: -1 })]);
     expect(env.app.ok('board:get', {}).columns.overdue.map((c) => c.complaintId)).toEqual([d.complaint.id]);
+  });
+});
+
+describe('holds (issue 13 point 5)', () => {
+  const env = useOffice();
+
+  it('a paused deadline keeps its time left while held, the board flags a hold past its expected date, and resuming counts on from there', () => {
+    const { app, office } = env;
+    setNow(app, '2026-11-04 09:00');
+    let held = create(app, office, { receivedAt: '2026-11-04 08:00', urgency: 'normal', requestedReplyAt: '', complainantName: '孙丽', building: '8栋', unit: '1单元', room: '502' });
+    held = step(app, office, 'dispatch', held, { departmentId: office.engineering });
+    held = step(app, office, 'signFor', held, { signerId: office.handlerId, signedAt: '2026-11-04 09:00' });
+    const resolution = () => refresh(app, held).process.deadlines.find((d) => d.kind === 'resolution')!;
+    const due = resolution().dueAt;
+    setNow(app, '2026-11-04 10:00');
+    held = step(app, office, 'hold', held, { reason: '等待配件到货', expectedDate: '2026-11-06' });
+    const leftAtHold = resolution().minutes;
+    expect(resolution().state).toBe('paused');
+
+    // Nine days past the expected resume date (and past the original due time): nothing has moved.
+    setNow(app, '2026-11-15 16:00');
+    expect(resolution()).toMatchObject({ state: 'paused', minutes: leftAtHold, dueAt: due });
+    const board = app.ok('board:get', {});
+    const card = findCard(board, held)[0]!;
+    // The card shows the next deadline still running, or the paused resolution with its time frozen.
+    if (card.nextKind === 'resolution') expect(card.minutes).toBe(leftAtHold);
+    expect(card).toMatchObject({ column: 'held', hold: { since: '2026-11-04 10:00', expectedDate: '2026-11-06', pastExpectedDays: 9 } });
+    expect(board.columns.normal.some((c) => c.complaintId === held.complaint.id)).toBe(false);
+
+    // Resumed: the due time moves by the time held, and the time left is what it was at the hold.
+    held = step(app, office, 'resume', held, {});
+    expect(resolution().state).not.toBe('paused');
+    expect(resolution().minutes).toBe(leftAtHold);
   });
 });

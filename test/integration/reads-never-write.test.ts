@@ -53,9 +53,10 @@ describe('reads never write; time-driven changes come from the scheduler', () =>
   it('a read handler that tries to write is refused and changes nothing', () => {
     const { app } = env;
     const handlers = createHandlers(app.ctx, { version: 'test', mode: 'web' });
-    handlers['board:get'] = () => {
+    const board = handlers['board:get'];
+    handlers['board:get'] = (input) => {
       app.ctx.db.prepare(`UPDATE complaints SET severity = 'major'`).run();
-      return handlers['board:get'];
+      return board(input);
     };
     const dispatch = createDispatch(handlers, { db: app.ctx.db, versions: createDataVersions() });
     const before = snapshotAll(app.ctx.db);

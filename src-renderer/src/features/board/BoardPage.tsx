@@ -10,7 +10,7 @@ import { hrefOf } from '../../app/router';
 import { onDataChanged } from '../../lib/data-events';
 
 const REFRESH_MS = 60_000;
-const COLUMN_COLOR: Record<BoardColumn, string> = { overdue: 'red', today: 'orange', within48h: 'yellow', normal: 'teal' };
+const COLUMN_COLOR: Record<BoardColumn, string> = { overdue: 'red', today: 'orange', within48h: 'yellow', normal: 'teal', held: 'gray' };
 
 /** The deadline board (时限看板): every open complaint under its next deadline. Refreshes each minute and after every change. */
 export function BoardPage() {
@@ -68,7 +68,7 @@ export function BoardPage() {
       {error && <Alert color="red">{error}</Alert>}
       {board && (
         <>
-          <SimpleGrid cols={4} spacing="sm">
+          <SimpleGrid cols={BOARD_COLUMNS.length} spacing="sm">
             {BOARD_COLUMNS.map((column) => (
               <Paper key={column} withBorder p="xs" data-column={column} bg="gray.0">
                 <Group justify="space-between" mb="xs">
@@ -147,8 +147,22 @@ function BoardCardView({ card }: { card: BoardCard }) {
       </Text>
       <Text size="xs" mt={4}>
         {m.deadline.kind[card.nextKind]} {card.dueAt} ·{' '}
-        {card.onHold ? m.board.onHold : card.minutes < 0 ? fill(m.board.overdueBy, { time: span }) : fill(m.board.dueIn, { time: span })}
+        {card.onHold && card.nextKind === 'resolution'
+          ? fill(m.board.pausedLeft, { time: span })
+          : card.minutes < 0
+            ? fill(m.board.overdueBy, { time: span })
+            : fill(m.board.dueIn, { time: span })}
       </Text>
+      {card.hold && (
+        <Text size="xs" c="dimmed" data-testid="board-hold">
+          {fill(m.board.holdExpected, { since: card.hold.since, date: card.hold.expectedDate })}
+        </Text>
+      )}
+      {card.hold && card.hold.pastExpectedDays > 0 && (
+        <Badge size="xs" color="red" variant="filled" data-testid="hold-past-expected">
+          {fill(m.board.holdPastExpected, { days: card.hold.pastExpectedDays })}
+        </Badge>
+      )}
       {card.step && (
         <Text size="xs" c="teal" fw={600}>
           {m.board.step}：{m.action[card.step]}

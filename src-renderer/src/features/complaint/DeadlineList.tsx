@@ -19,7 +19,8 @@ export function DeadlineList({ deadlines }: { deadlines: DeadlineView[] }) {
   const span = (minutes: number) => formatDuration(minutes, m.duration);
   const detail = (d: DeadlineView) => {
     if (d.state === 'late') return fill(m.deadline.lateBy, { time: span(d.minutes) });
-    if (d.state === 'overdue') return fill(m.deadline.overdueBy, { time: span(d.minutes) });
+    // A paused deadline's time stands where it was when the hold began (over, if it was already due).
+    if (d.state === 'overdue' || (d.state === 'paused' && d.minutes < 0)) return fill(m.deadline.overdueBy, { time: span(d.minutes) });
     if (d.state === 'due' || d.state === 'soon' || d.state === 'paused') return fill(m.deadline.left, { time: span(d.minutes) });
     return d.completedAt ? `${m.deadline.completed} ${d.completedAt}` : '';
   };

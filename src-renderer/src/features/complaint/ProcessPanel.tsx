@@ -74,6 +74,10 @@ function ProcessRecord({ detail }: { detail: ComplaintDetail }) {
   for (const r of process.rounds) {
     const prefix = process.rounds.length > 1 ? `${fill(m.process.round, { round: r.round })} ` : '';
     rows.push([`${prefix}${m.process.department}`, `${r.departmentName}${r.handlerName ? `（${r.handlerName}）` : ''}  ${m.process.dispatchedAt} ${r.dispatchedAt}`]);
+    for (const t of process.redispatches.filter((x) => x.round === r.round)) {
+      const line = fill(m.process.redispatchLine, { at: t.at, from: t.fromDepartmentName, to: t.toDepartmentName, actor: t.actor, reason: t.reason });
+      rows.push([`${prefix}${m.process.redispatches}`, t.fromSignedBy ? `${line}${fill(m.process.redispatchSigned, { signedBy: t.fromSignedBy, signedAt: t.fromSignedAt })}` : line]);
+    }
     if (r.signedAt) rows.push([`${prefix}${m.process.signedBy}`, `${r.signedBy}  ${r.signedAt}`]);
     if (r.completedAt) {
       rows.push([`${prefix}${m.process.measures}`, r.measures]);
@@ -90,7 +94,11 @@ function ProcessRecord({ detail }: { detail: ComplaintDetail }) {
     }
   }
   for (const e of process.escalations) rows.push([m.process.escalations, `${e.at} ${m.escalation[e.level]}：${e.reason}（${e.actor}）`]);
-  for (const h of process.holds) rows.push([m.action.hold, `${h.fromAt} → ${h.resumedAt || '…'}：${h.reason}`]);
+  for (const h of process.holds) {
+    const pastDays = h.resumedAt ? 0 : daysPast(h.expectedDate, process.now);
+    const expected = h.resumedAt ? '' : `（${fill(m.board.holdExpected, { since: h.fromAt, date: h.expectedDate })}${pastDays > 0 ? `，${fill(m.board.holdPastExpected, { days: pastDays })}` : ''}）`;
+    rows.push([m.action.hold, `${h.fromAt} → ${h.resumedAt || '…'}：${h.reason}${expected}`]);
+  }
   if (process.summary) rows.push([m.process.summary, `${process.summary}；${m.process.improvement}：${process.improvement}`]);
   if (process.invalidNoticedAt) rows.push([m.action.notifyInvalid, `${process.invalidNoticedAt} ${process.invalidNoticeMethod ? m.contactMethod[process.invalidNoticeMethod] : ''}`]);
   if (rows.length === 0) return null;
@@ -106,4 +114,10 @@ function ProcessRecord({ detail }: { detail: ComplaintDetail }) {
       </Table.Tbody>
     </Table>
   );
+}
+
+/** Whole days from an expected date (YYYY-MM-DD) to now's date; 0 when not yet past. */
+function daysPast(expectedDate: string, nowWall: string): number {
+  if (!expectedDate) return 0;
+  return Math.max(0, Math.round((Date.parse(`${nowWall.slice(0, 10)}T00:00:00Z`) - Date.parse(`${expectedDate}T00:00:00Z`)) / 86_400_000));
 }
