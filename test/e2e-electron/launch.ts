@@ -10,6 +10,8 @@ export async function launchDesk(dataDir: string): Promise<{ app: ElectronApplic
   const app = await electron.launch({
     executablePath: process.env.ELECTRON_BINARY,
     args: [MAIN, '--data-dir', dataDir, ...(process.env.CI ? ['--no-sandbox'] : [])],
+    // Main's clock pinned (a Monday morning), as in the web e2e suite: no test depends on today's date.
+    env: { ...process.env, COMPLAINT_DESK_TEST_CLOCK: '1', COMPLAINT_DESK_FAKE_NOW: '2026-11-02T09:30:00+08:00' },
   });
   const page = await waitForWindowByUrl(app, /^app:\/\/desk\//);
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
