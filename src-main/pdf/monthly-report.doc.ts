@@ -6,6 +6,8 @@
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { BreakdownRow, MonthlyReport, OfficeReportRow, RateLine, Ratio } from '../../src-preload/contract';
+import { DEADLINE_KINDS } from '../../src-preload/contract/enums';
+import { DEADLINE_KIND_NAMES } from '../domain/deadlines';
 import { CHANNEL_OPTIONS, OTHER_CHANNEL_NAMES, SEVERITY_OPTIONS } from './labels';
 import { percent, summaryLine } from './register.doc';
 import { GAP, LINE, continuationLine, formDocument, formFooter, formTable, gridLayout, gridRow, hint, para, signature, str, titleBlock, type FormHeader } from './layout';
@@ -119,7 +121,7 @@ function officesTable(report: MonthlyReport | null): Content[] {
 
 function rates(report: MonthlyReport | null): Content {
   const line = (name: string, r: RateLine | null): Line => ({ cells: [name, num(r ? ratioText(r.current) : ''), num(r ? ratioText(r.previous) : '')], lines: r ? undefined : 1 });
-  const stageNames = report ? report.rates.onTime.map((s) => s.stage) : ['首次答复', '上报', '派单', '处理完成', '回访', '无效告知'];
+  const stageNames = report ? report.rates.onTime.map((s) => s.stage) : DEADLINE_KINDS.map((kind) => DEADLINE_KIND_NAMES[kind]);
   const r = report?.rates;
   return {
     stack: [

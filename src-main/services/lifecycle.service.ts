@@ -19,7 +19,8 @@ import {
 } from '../db/lifecycle.repo';
 import { cancelOpenDeadlines, completeDeadlines, listDeadlines, setDueAt } from '../db/deadlines.repo';
 import { ACTION_LABEL, transition, type LifecycleSnapshot } from '../domain/lifecycle';
-import { followUpDeadline, invalidNoticeDeadline, reportDeadline, resolutionDeadline } from '../domain/deadlines';
+import { definiteReplyDeadline, followUpDeadline, invalidNoticeDeadline, reportDeadline, resolutionDeadline } from '../domain/deadlines';
+import { autoMajorAt, autoMajorReceivedBefore, isAutoMajorDue, fullMonthsInWords } from '../domain/auto-major';
 import { AppError, invalid, notFound } from '../lib/app-error';
 import { now } from '../lib/clock';
 import { ulid } from '../lib/ulid';
@@ -76,8 +77,9 @@ const EFFECTS: { [A in LifecycleAction]: (s: StepContext, input: LifecycleParsed
     const signer = requireStaff(s.ctx, input.signerId, 'signerId', '签收人');
     checkRecordedTime(s, input.signedAt, 'signedAt', '签收时间');
     updateRound(s.ctx.db, s.complaintId, s.snapshot.round, { signed_by: signer.name, signed_at: input.signedAt });
-    // The department has taken it on "in the first time": the complainant's first response.
-    completeDeadlines(s.ctx.db, s.complaintId, ['response'], input.signedAt);
+    // The department has taken it on "in the first time": the complaint's first response (首次响应).
+    // Not the reply (答复): signing a form tells the complainant nothing.
+    completeDeadlines(s.ctx.db, s.complaintId, ['first_response'], input.signedAt);
     return { note: `签收：${signer.name}，${input.signedAt}` };
   },
 
@@ -95,7 +97,9 @@ const EFFECTS: { [A in LifecycleAction]: (s: StepContext, input: LifecycleParsed
       compensation_kind: input.compensationKind,
       compensation_cents: Math.round(input.compensationAmount * 100),
     });
-    completeDeadlines(s.ctx.db, s.complaintId, ['response', 'resolution'], input.completedAt);
+    // The result is the answer the complainant is owed (§1: reception tells them the result): it
+    // completes the reply (答复) and a major complaint's definite reply (明确答复) with the handling.
+    completeDeadlines(s.ctx.db, s.complaintId, ['first_response', 'response', 'definite_reply', 'resolution'], input.completedAt);
     const due = dueContext(s.ctx);
     saveDeadline(s.ctx, s.complaintId, followUpDeadline(input.completedAt, s.snapshot.round, due), due.policyVersion);
     return { note: `处理完成（${handler.name}，${input.completedAt}）：${input.result}` };
@@ -268,27 +272,35 @@ export function runStep<A extends LifecycleAction>(ctx: ServiceContext, action: 
 
 
 /**
- * procedure §5: a valid complaint not resolved within a month becomes major. Run before the board is
- * read and once a minute in the app; each upgrade is an event and starts the major report deadline.
+ * procedure §5: a valid complaint not resolved within one calendar month of receipt becomes major
+ * (auto-major.ts: 09-15 10:00 → 10-15 10:00; 01-31 → the last day of February). Run by the
+ * scheduler's tick on main's clock; each upgrade is an event and starts the major complaint's
+ * report upward and its definite reply, from the upgrade.
  */
 export function sweepAutoMajor(ctx: ServiceContext): number {
   const due = dueContext(ctx);
   const at = wallNow(ctx);
-  const cutoff = addMinutesToWall(at, -due.policy.autoMajorDays * 24 * 60, due.timeZone);
-  const candidates = stmt(ctx.db, 
-      `SELECT id, version, severity FROM complaints
-       WHERE status IN ('registered', 'dispatched', 'in_progress', 'on_hold') AND validity = 'valid' AND severity != 'major' AND received_at <= ?
+  const months = due.policy.autoMajorMonths;
+  // An indexed pre-selection by receipt time, then the exact rule (month ends make it no single cutoff).
+  const candidates = (
+    stmt(
+      ctx.db,
+      `SELECT id, version, severity, received_at AS receivedAt FROM complaints
+       WHERE status IN ('registered', 'returned', 'dispatched', 'in_progress', 'on_hold') AND validity = 'valid' AND severity != 'major' AND received_at < ?
          AND office_code = ?`, // other offices' complaints are theirs to upgrade (own-records.ts)
-    )
-    .all(cutoff, getSettings(ctx).officeCode) as { id: string; version: number; severity: string }[];
+    ).all(autoMajorReceivedBefore(at, months), getSettings(ctx).officeCode) as { id: string; version: number; severity: string; receivedAt: string }[]
+  ).filter((c) => isAutoMajorDue(c.receivedAt, at, months));
   if (candidates.length === 0) return 0;
-  ctx.db
+  return ctx.db
     .transaction(() => {
       const iso = now().toISOString();
+      let upgraded = 0;
       for (const c of candidates) {
         if (!updateComplaintFields(ctx.db, c.id, c.version, { severity: 'major' }, iso)) continue;
+        upgraded++;
         const report = reportDeadline(at, 'major', due);
         if (report) saveDeadline(ctx, c.id, report, due.policyVersion);
+        saveDeadline(ctx, c.id, definiteReplyDeadline(at, due), due.policyVersion);
         insertEvent(ctx.db, {
           id: ulid(),
           complaintId: c.id,
@@ -297,10 +309,10 @@ export function sweepAutoMajor(ctx: ServiceContext): number {
           actorName: '系统',
           kind: 'auto_major',
           changes: [{ field: 'severity', before: c.severity, after: 'major' }],
-          note: `受理满 ${due.policy.autoMajorDays} 天仍未解决，按规定自动升级为重大投诉`,
+          note: `受理${fullMonthsInWords(months)}（${c.receivedAt} 受理，${autoMajorAt(c.receivedAt, months)} 满期）仍未解决，按规定自动升级为重大投诉`,
         });
       }
+      return upgraded;
     })
     .immediate();
-  return candidates.length;
 }

@@ -66,6 +66,12 @@ export const ESCALATION_LEVELS = ['supervisor', 'director', 'company'] as const;
 export const escalationLevelSchema = z.enum(ESCALATION_LEVELS, { error: '请选择上报对象' });
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
-/** The deadlines a complaint carries (procedure §4–§5); each is kept with its outcome for statistics. */
-export const DEADLINE_KINDS = ['response', 'report', 'dispatch', 'resolution', 'follow_up', 'invalid_notice'] as const;
+/**
+ * The deadlines a complaint carries (procedure §4–§5); each is kept with its outcome for statistics.
+ * `response` is the reply owed to the complainant (答复: their own time, else 2 h urgent / 2 working
+ * days); `first_response` the general 24-hour standard (首次响应); `definite_reply` a major
+ * complaint's definite reply within 24 h (明确答复). The key `response` predates the split and is
+ * kept so stored deadlines and last month's statistics still line up.
+ */
+export const DEADLINE_KINDS = ['response', 'first_response', 'definite_reply', 'report', 'dispatch', 'resolution', 'follow_up', 'invalid_notice'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];

@@ -18,18 +18,20 @@ describe('intake deadlines under the default policy', () => {
   const env = useOffice();
 
   // Received Monday 2026-11-02 09:12.
-  // reply: urgent 2 h → 11:12; normal 24 h → Tue 09:12 (the 2-working-day rule, Wed 23:59, is later)
+  // reply (答复): urgent 2 h → 11:12; not urgent 2 working days → Wed 23:59 (not the 24-hour standard);
+  // first response (首次响应): 24 h → Tue 09:12, every severity; 重大: definite reply 24 h → Tue 09:12;
   // report upward: 1 h for 重要/重大 only; dispatch: 10 min for 重大, 1 h otherwise;
   // resolution: 轻微 1 working day (Tue), others 3 (Tue, Wed, Thu).
+  const first = { first_response: '2026-11-03 09:12' };
   const CASES: [Severity, Urgency, Record<string, string>][] = [
-    ['minor', 'urgent', { response: '2026-11-02 11:12', dispatch: '2026-11-02 10:12', resolution: '2026-11-03 23:59' }],
-    ['minor', 'normal', { response: '2026-11-03 09:12', dispatch: '2026-11-02 10:12', resolution: '2026-11-03 23:59' }],
-    ['ordinary', 'urgent', { response: '2026-11-02 11:12', dispatch: '2026-11-02 10:12', resolution: '2026-11-05 23:59' }],
-    ['ordinary', 'normal', { response: '2026-11-03 09:12', dispatch: '2026-11-02 10:12', resolution: '2026-11-05 23:59' }],
-    ['important', 'urgent', { response: '2026-11-02 11:12', report: '2026-11-02 10:12', dispatch: '2026-11-02 10:12', resolution: '2026-11-05 23:59' }],
-    ['important', 'normal', { response: '2026-11-03 09:12', report: '2026-11-02 10:12', dispatch: '2026-11-02 10:12', resolution: '2026-11-05 23:59' }],
-    ['major', 'urgent', { response: '2026-11-02 11:12', report: '2026-11-02 10:12', dispatch: '2026-11-02 09:22', resolution: '2026-11-05 23:59' }],
-    ['major', 'normal', { response: '2026-11-03 09:12', report: '2026-11-02 10:12', dispatch: '2026-11-02 09:22', resolution: '2026-11-05 23:59' }],
+    ['minor', 'urgent', { response: '2026-11-02 11:12', ...first, dispatch: '2026-11-02 10:12', resolution: '2026-11-03 23:59' }],
+    ['minor', 'normal', { response: '2026-11-04 23:59', ...first, dispatch: '2026-11-02 10:12', resolution: '2026-11-03 23:59' }],
+    ['ordinary', 'urgent', { response: '2026-11-02 11:12', ...first, dispatch: '2026-11-02 10:12', resolution: '2026-11-05 23:59' }],
+    ['ordinary', 'normal', { response: '2026-11-04 23:59', ...first, dispatch: '2026-11-02 10:12', resolution: '2026-11-05 23:59' }],
+    ['important', 'urgent', { response: '2026-11-02 11:12', ...first, report: '2026-11-02 10:12', dispatch: '2026-11-02 10:12', resolution: '2026-11-05 23:59' }],
+    ['important', 'normal', { response: '2026-11-04 23:59', ...first, report: '2026-11-02 10:12', dispatch: '2026-11-02 10:12', resolution: '2026-11-05 23:59' }],
+    ['major', 'urgent', { response: '2026-11-02 11:12', ...first, definite_reply: '2026-11-03 09:12', report: '2026-11-02 10:12', dispatch: '2026-11-02 09:22', resolution: '2026-11-05 23:59' }],
+    ['major', 'normal', { response: '2026-11-04 23:59', ...first, definite_reply: '2026-11-03 09:12', report: '2026-11-02 10:12', dispatch: '2026-11-02 09:22', resolution: '2026-11-05 23:59' }],
   ];
 
   it.each(CASES)('%s, %s', (severity, urgency, expected) => {
@@ -45,16 +47,19 @@ describe('intake deadlines under the default policy', () => {
     expect(preview.warnings).toEqual([]);
   });
 
-  it('a requested reply time earlier than the policy’s wins; a later one does not', () => {
+  it('a reply time the complainant named rules, earlier or later than the policy’s', () => {
     setNow(env.app, '2026-11-02 09:20');
-    const earlierThan24h = create(env.app, env.office, { ...plain('2026-11-02 09:12', 'ordinary', 'normal'), requestedReplyAt: '2026-11-02 15:00' });
-    expect(deadline(earlierThan24h, 'response').dueAt).toBe('2026-11-02 15:00');
+    const earlier = create(env.app, env.office, { ...plain('2026-11-02 09:12', 'ordinary', 'normal'), requestedReplyAt: '2026-11-02 15:00' });
+    expect(deadline(earlier, 'response').dueAt).toBe('2026-11-02 15:00');
     const earlierThan2h = create(env.app, env.office, { ...plain('2026-11-02 09:12', 'ordinary', 'urgent'), requestedReplyAt: '2026-11-02 10:00' });
     expect(deadline(earlierThan2h, 'response').dueAt).toBe('2026-11-02 10:00');
+    // 在顾客要求回复的时间内回复: a later time is what was promised, not the 2 hours.
     const later = create(env.app, env.office, { ...plain('2026-11-02 09:12', 'ordinary', 'urgent'), requestedReplyAt: '2026-11-02 18:00' });
-    expect(deadline(later, 'response').dueAt).toBe('2026-11-02 11:12');
-    const laterThan24h = create(env.app, env.office, { ...plain('2026-11-02 09:12', 'minor', 'normal'), requestedReplyAt: '2026-11-04 09:00' });
-    expect(deadline(laterThan24h, 'response').dueAt).toBe('2026-11-03 09:12');
+    expect(deadline(later, 'response').dueAt).toBe('2026-11-02 18:00');
+    const laterThan2Days = create(env.app, env.office, { ...plain('2026-11-02 09:12', 'minor', 'normal'), requestedReplyAt: '2026-11-06 09:00' });
+    expect(deadline(laterThan2Days, 'response').dueAt).toBe('2026-11-06 09:00');
+    // The first response keeps its 24 hours whatever was named.
+    expect(deadline(laterThan2Days, 'first_response').dueAt).toBe('2026-11-03 09:12');
     // The preview agrees.
     const preview = env.app.ok('deadlines:preview', { ...plain('2026-11-02 09:12', 'ordinary', 'normal'), requestedReplyAt: '2026-11-02 15:00' });
     expect(preview.deadlines.find((x) => x.kind === 'response')!.dueAt).toBe('2026-11-02 15:00');
@@ -63,8 +68,9 @@ describe('intake deadlines under the default policy', () => {
   it('working days skip 国庆 2026 and count the make-up Saturday', () => {
     setNow(env.app, '2026-11-02 09:20');
     // 23:59 on Wed Sep 30: Oct 1–7 are off; Thu Oct 8, Fri Oct 9, Sat Oct 10 (worked) count.
+    // The reply's 2 working days: Thu Oct 8, Fri Oct 9.
     const ordinary = create(env.app, env.office, plain('2026-09-30 23:59', 'ordinary', 'normal'));
-    expect(dueTimes(ordinary)).toEqual({ response: '2026-10-01 23:59', dispatch: '2026-10-01 00:59', resolution: '2026-10-10 23:59' });
+    expect(dueTimes(ordinary)).toEqual({ response: '2026-10-09 23:59', first_response: '2026-10-01 23:59', dispatch: '2026-10-01 00:59', resolution: '2026-10-10 23:59' });
     const minor = create(env.app, env.office, plain('2026-09-30 23:59', 'minor', 'normal'));
     expect(deadline(minor, 'resolution').dueAt).toBe('2026-10-08 23:59');
     // Received on Sat Sep 19: Sun Sep 20 is a make-up workday, so 1 working day ends on it.
@@ -72,7 +78,7 @@ describe('intake deadlines under the default policy', () => {
     expect(deadline(weekend, 'resolution').dueAt).toBe('2026-09-20 23:59');
     // Received during the holiday (Oct 3): the next working day is Oct 8.
     const during = create(env.app, env.office, plain('2026-10-03 10:00', 'ordinary', 'urgent'));
-    expect(dueTimes(during)).toEqual({ response: '2026-10-03 12:00', dispatch: '2026-10-03 11:00', resolution: '2026-10-10 23:59' });
+    expect(dueTimes(during)).toEqual({ response: '2026-10-03 12:00', first_response: '2026-10-04 10:00', dispatch: '2026-10-03 11:00', resolution: '2026-10-10 23:59' });
   });
 
   it('the preview changes nothing and warns when the count runs into 2027, which has no schedule', () => {
@@ -82,7 +88,8 @@ describe('intake deadlines under the default policy', () => {
     const preview = env.app.ok('deadlines:preview', plain('2026-12-30 10:00', 'ordinary', 'normal'));
     expect(snapshotAll(env.app.ctx.db)).toEqual(before);
     expect(Object.fromEntries(preview.deadlines.map((x) => [x.kind, x.dueAt]))).toEqual({
-      response: '2026-12-31 10:00',
+      response: '2027-01-01 23:59',
+      first_response: '2026-12-31 10:00',
       dispatch: '2026-12-30 11:00',
       resolution: '2027-01-04 23:59',
     });
@@ -142,13 +149,21 @@ describe('deadline states as the clock moves', () => {
     expect(state(onTime)).toEqual(['met', 0]);
   });
 
-  it('the reply is met or late by the sign-for time written on the form', () => {
-    setNow(env.app, '2026-11-02 14:00');
+  it('the first response is met or late by the sign-for time, the reply by the result’s', () => {
+    setNow(env.app, '2026-11-03 14:00');
     const make = () => step(env.app, env.office, 'dispatch', create(env.app, env.office, plain('2026-11-02 09:12', 'ordinary', 'urgent')), { departmentId: env.office.engineering });
-    const early = step(env.app, env.office, 'signFor', make(), { signerId: env.office.handlerId, signedAt: '2026-11-02 11:12' });
-    expect(deadline(early, 'response')).toMatchObject({ state: 'met', minutes: 0 });
-    const tardy = step(env.app, env.office, 'signFor', make(), { signerId: env.office.handlerId, signedAt: '2026-11-02 13:40' });
-    expect(deadline(tardy, 'response')).toMatchObject({ state: 'late', minutes: 148, completedAt: '2026-11-02 13:40' });
+    const result = (completedAt: string) => ({ handlerId: env.office.handlerId, measures: '上门疏通', result: '已疏通', completedAt });
+    // Signed for within the 24 hours; the urgent reply (11:12) still open: signing tells the complainant nothing.
+    let early = step(env.app, env.office, 'signFor', make(), { signerId: env.office.handlerId, signedAt: '2026-11-02 10:00' });
+    expect(deadline(early, 'first_response')).toMatchObject({ state: 'met', minutes: 0, completedAt: '2026-11-02 10:00' });
+    expect(deadline(early, 'response')).toMatchObject({ completedAt: '', state: 'overdue' });
+    early = step(env.app, env.office, 'recordResult', early, result('2026-11-02 11:12'));
+    expect(deadline(early, 'response')).toMatchObject({ state: 'met', minutes: 0, completedAt: '2026-11-02 11:12' });
+
+    let tardy = step(env.app, env.office, 'signFor', make(), { signerId: env.office.handlerId, signedAt: '2026-11-03 10:12' });
+    expect(deadline(tardy, 'first_response')).toMatchObject({ state: 'late', minutes: 60, completedAt: '2026-11-03 10:12' });
+    tardy = step(env.app, env.office, 'recordResult', tardy, result('2026-11-03 13:40'));
+    expect(deadline(tardy, 'response')).toMatchObject({ state: 'late', minutes: 26 * 60 + 28, completedAt: '2026-11-03 13:40' });
   });
 });
 
@@ -162,7 +177,10 @@ describe('changing the deadline policy', () => {
     expect(policy.severities.ordinary.resolution).toEqual({ unit: 'working_days', amount: 3 });
     expect(policy.dispatch.major).toEqual({ unit: 'minutes', amount: 10 });
     expect(policy.warningRatio).toBe(0.8);
-    expect(policy.autoMajorDays).toBe(30);
+    expect(policy.autoMajorMonths).toBe(1);
+    expect(policy.reply).toEqual({ urgent: { unit: 'hours', amount: 2 }, normal: { unit: 'working_days', amount: 2 } });
+    expect(policy.severities.ordinary.firstResponse).toEqual({ unit: 'hours', amount: 24 });
+    expect(policy.definiteReply).toEqual({ unit: 'hours', amount: 24 });
 
     const existing = create(env.app, env.office, plain('2026-11-02 09:12', 'ordinary', 'normal'));
     const next: DeadlinePolicy = structuredClone(policy);
@@ -194,7 +212,9 @@ describe('changing the deadline policy', () => {
     ['a resolution of 0 working days', (p) => void (p.severities.ordinary.resolution.amount = 0), 'policy.severities.ordinary.resolution.amount', '时限至少为 1'],
     ['1.5 hours', (p) => void (p.dispatch.other = { unit: 'hours', amount: 1.5 }), 'policy.dispatch.other.amount', '时限必须是整数'],
     ['a unit of weeks', (p) => void (p.followUp = { unit: 'weeks' as never, amount: 1 }), 'policy.followUp.unit', '时限单位无效'],
-    ['auto-major after 0 days', (p) => void (p.autoMajorDays = 0), 'policy.autoMajorDays', null],
+    ['auto-major after 0 months', (p) => void (p.autoMajorMonths = 0), 'policy.autoMajorMonths', '自动升级月数应在 1–12 之间'],
+    ['auto-major after 1.5 months', (p) => void (p.autoMajorMonths = 1.5), 'policy.autoMajorMonths', '自动升级月数必须是整数'],
+    ['no reply time for urgent complaints', (p) => void ((p.reply as { urgent: unknown }).urgent = null), 'policy.reply.urgent', null],
   ];
   it.each(BAD_POLICIES)('refuses %s in Chinese and changes nothing', (_label, spoil, field, message) => {
     const current = env.app.ok('deadlines:getPolicy', {});
@@ -230,11 +250,12 @@ describe('calendar edits recount open working-day deadlines', () => {
     setNow(env.app, '2026-11-02 12:30');
     held = step(env.app, env.office, 'resume', held);
 
+    const first = { first_response: '2026-11-03 09:12' };
     const expectedBefore = {
-      ordinary: { response: '2026-11-03 09:12', dispatch: '2026-11-02 10:12', resolution: '2026-11-05 23:59' },
-      minor: { response: '2026-11-02 11:12', dispatch: '2026-11-02 10:12', resolution: '2026-11-03 23:59' },
-      handled: { response: '2026-11-03 09:12', report: '2026-11-02 10:12', dispatch: '2026-11-02 10:12', resolution: '2026-11-05 23:59', follow_up: '2026-11-05 23:59' },
-      held: { response: '2026-11-03 09:12', dispatch: '2026-11-02 10:12', resolution: '2026-11-06 02:59' },
+      ordinary: { response: '2026-11-04 23:59', ...first, dispatch: '2026-11-02 10:12', resolution: '2026-11-05 23:59' },
+      minor: { response: '2026-11-02 11:12', ...first, dispatch: '2026-11-02 10:12', resolution: '2026-11-03 23:59' },
+      handled: { response: '2026-11-04 23:59', ...first, report: '2026-11-02 10:12', dispatch: '2026-11-02 10:12', resolution: '2026-11-05 23:59', follow_up: '2026-11-05 23:59' },
+      held: { response: '2026-11-04 23:59', ...first, dispatch: '2026-11-02 10:12', resolution: '2026-11-06 02:59' },
     };
     const all = () => ({
       ordinary: dueTimes(refresh(env.app, ordinary)),
@@ -248,13 +269,13 @@ describe('calendar edits recount open working-day deadlines', () => {
     const overview = env.app.ok('calendar:saveDay', { date: '2026-11-04', kind: 'holiday', name: '测试假日' });
     expect(overview.days).toContainEqual({ date: '2026-11-04', kind: 'holiday', name: '测试假日' });
     expect(all()).toEqual({
-      // Tue Nov 3, (Wed off), Thu Nov 5, Fri Nov 6.
-      ordinary: { ...expectedBefore.ordinary, resolution: '2026-11-06 23:59' },
+      // Tue Nov 3, (Wed off), Thu Nov 5, Fri Nov 6; the open reply's 2 working days end on Thu.
+      ordinary: { ...expectedBefore.ordinary, response: '2026-11-05 23:59', resolution: '2026-11-06 23:59' },
       // 1 working day ends on Tue: unchanged.
       minor: expectedBefore.minor,
-      // The met resolution stays as it was; the open follow-up moves.
+      // The met resolution and reply stay as they were; the open follow-up moves.
       handled: { ...expectedBefore.handled, follow_up: '2026-11-06 23:59' },
-      held: { ...expectedBefore.held, resolution: '2026-11-07 02:59' },
+      held: { ...expectedBefore.held, response: '2026-11-05 23:59', resolution: '2026-11-07 02:59' },
     });
     expect(versions().every((v) => v === 1)).toBe(true);
     expect(deadline(refresh(env.app, handled), 'resolution').completedAt).toBe('2026-11-02 09:25');

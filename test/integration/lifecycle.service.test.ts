@@ -1,7 +1,7 @@
 /**
  * The complaint procedure (PROCEDURES.md §3–§5) through the real dispatcher on a real SQLite file:
  * every step, every refusal (which must leave every table as it was), invalid complaints,
- * escalation, major complaints, holds and the automatic upgrade to major after 30 days.
+ * escalation, major complaints, holds and the automatic upgrade to major after one calendar month.
  * Expected values are worked out by hand from the procedure and the default deadline policy.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -81,7 +81,8 @@ describe('a full walk through the procedure', () => {
     ]);
     expect(deadline(d, 'dispatch')).toMatchObject({ completedAt: '2026-11-02 09:20', state: 'met', minutes: 0 });
 
-    // 签收 by 李强 at 09:35, entered at 09:40: the reply deadline (11:12) is met at 09:35.
+    // 签收 by 李强 at 09:35, entered at 09:40: the first response (24 h) is met at 09:35; the reply,
+    // owed by the 18:00 the owner named (not the urgent 2 hours), waits for the result.
     setNow(app, '2026-11-02 09:40');
     d = step(app, office, 'signFor', d, { signerId: office.handlerId, signedAt: '2026-11-02 09:35' });
     expect(d.complaint.status).toBe('in_progress');
@@ -89,7 +90,8 @@ describe('a full walk through the procedure', () => {
     expect(sorted(d.process.allowedActions)).toEqual(sorted(['recordResult', 'markInvalid', 'escalate', 'hold']));
     expect(lastEvent(d)).toMatchObject({ kind: 'step', note: '签收 · 签收：李强，2026-11-02 09:35', changes: statusChange('dispatched', 'in_progress') });
     expect(d.process.rounds[0]).toMatchObject({ signedBy: '李强', signedAt: '2026-11-02 09:35' });
-    expect(deadline(d, 'response')).toMatchObject({ dueAt: '2026-11-02 11:12', completedAt: '2026-11-02 09:35', state: 'met' });
+    expect(deadline(d, 'first_response')).toMatchObject({ dueAt: '2026-11-03 09:12', completedAt: '2026-11-02 09:35', state: 'met' });
+    expect(deadline(d, 'response')).toMatchObject({ dueAt: '2026-11-02 18:00', completedAt: '' });
 
     // 处理结果, with a management-fee waiver of 150.50 yuan.
     setNow(app, '2026-11-02 15:00');
@@ -102,6 +104,8 @@ describe('a full walk through the procedure', () => {
       compensationAmount: 150.5,
     });
     expect(d.complaint.status).toBe('handled');
+    // The result is the answer the owner is owed: the reply is met at 14:30, before the 18:00 named.
+    expect(deadline(d, 'response')).toMatchObject({ completedAt: '2026-11-02 14:30', state: 'met' });
     expect(sorted(d.process.allowedActions)).toEqual(sorted(['followUp', 'followUpImpossible', 'escalate']));
     expect(lastEvent(d)).toMatchObject({
       kind: 'step',
@@ -444,7 +448,8 @@ describe('hold and resume', () => {
     expect(deadline(d, 'resolution')).toMatchObject({ dueAt: '2026-11-06 02:59', state: 'due' });
     expect(lastEvent(d)).toMatchObject({ kind: 'step', note: '恢复处理 · 恢复处理（挂起 3 小时，处理时限顺延）', changes: statusChange('on_hold', 'in_progress') });
     // Hour deadlines are not moved by a hold.
-    expect(deadline(d, 'response').dueAt).toBe('2026-11-02 11:12');
+    expect(deadline(d, 'response').dueAt).toBe('2026-11-02 18:00');
+    expect(deadline(d, 'first_response').dueAt).toBe('2026-11-03 09:12');
   });
 
   it('returns a held complaint to 已派单 when it was held there', () => {
@@ -460,7 +465,7 @@ describe('hold and resume', () => {
   });
 });
 
-describe('automatic upgrade to major after 30 days (own office)', () => {
+describe('automatic upgrade to major after one calendar month (own office)', () => {
   let office2: Office;
   let app2: TestApp;
   beforeAll(() => {
@@ -475,9 +480,10 @@ describe('automatic upgrade to major after 30 days (own office)', () => {
     const at = '2026-10-20 10:00';
     const walk = (receivedAt: string, status: ComplaintStatus) =>
       complaintIn(app2, office2, status, status === 'registered' ? receivedAt : at, { receivedAt, requestedReplyAt: '', urgency: 'normal' });
-    const old = walk('2026-10-02 09:00', 'in_progress'); // 31 days
-    const exactly30 = walk('2026-10-03 09:20', 'registered'); // 30 days to the minute
-    const almost30 = walk('2026-10-03 09:21', 'registered');
+    const old = walk('2026-10-02 09:00', 'in_progress'); // a month and 20 minutes
+    const exactlyAMonth = walk('2026-10-02 09:20', 'registered'); // a month to the minute
+    const almostAMonth = walk('2026-10-02 09:21', 'registered');
+    const thirtyDays = walk('2026-10-03 09:20', 'registered'); // October has 31 days: 30 days is not yet a month
     const oldInvalid = walk('2026-10-02 09:00', 'invalid');
     const oldHandled = walk('2026-10-02 09:00', 'handled');
 
@@ -489,14 +495,15 @@ describe('automatic upgrade to major after 30 days (own office)', () => {
     const autoEvents = upgraded.events.filter((e) => e.kind === 'auto_major');
     expect(autoEvents).toHaveLength(1);
     expect(autoEvents[0]).toMatchObject({ actorName: '系统', changes: [{ field: 'severity', before: 'ordinary', after: 'major' }] });
-    expect(autoEvents[0]!.note).toContain('30 天');
-    // The major complaint's report upward: within the hour from the upgrade.
+    expect(autoEvents[0]!.note).toBe('受理满一个月（2026-10-02 09:00 受理，2026-11-02 09:00 满期）仍未解决，按规定自动升级为重大投诉');
+    // The major complaint's report upward within the hour, and its definite reply within 24 hours, from the upgrade.
     expect(deadline(upgraded, 'report')).toMatchObject({ startedAt: '2026-11-02 09:20', dueAt: '2026-11-02 10:20', state: 'due' });
+    expect(deadline(upgraded, 'definite_reply')).toMatchObject({ startedAt: '2026-11-02 09:20', dueAt: '2026-11-03 09:20', state: 'due' });
     expect(upgraded.complaint.status).toBe('in_progress');
     expect(upgraded.process.allowedActions).toContain('summarize');
 
-    expect(now(exactly30).complaint.severity).toBe('major');
-    for (const d of [almost30, oldInvalid, oldHandled]) {
+    expect(now(exactlyAMonth).complaint.severity).toBe('major');
+    for (const d of [almostAMonth, thirtyDays, oldInvalid, oldHandled]) {
       const after = now(d);
       expect(after.complaint.severity, after.complaint.status).toBe('ordinary');
       expect(after.events.some((e) => e.kind === 'auto_major')).toBe(false);

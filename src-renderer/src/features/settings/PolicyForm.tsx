@@ -80,7 +80,7 @@ export function PolicyForm() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{m.policy.severity}</Table.Th>
-                <Table.Th>{m.policy.response}</Table.Th>
+                <Table.Th>{m.policy.firstResponse}</Table.Th>
                 <Table.Th>{m.policy.report}</Table.Th>
                 <Table.Th>{m.policy.resolution}</Table.Th>
               </Table.Tr>
@@ -90,7 +90,7 @@ export function PolicyForm() {
                 <Table.Tr key={s}>
                   <Table.Td>{m.severity[s]}</Table.Td>
                   <Table.Td>
-                    <DurationField control={control} name={`severities.${s}.response`} label={`${m.severity[s]} ${m.policy.response}`} />
+                    <DurationField control={control} name={`severities.${s}.firstResponse`} nullable label={`${m.severity[s]} ${m.policy.firstResponse}`} />
                   </Table.Td>
                   <Table.Td>
                     <DurationField control={control} name={`severities.${s}.report`} nullable label={`${m.severity[s]} ${m.policy.report}`} />
@@ -102,15 +102,22 @@ export function PolicyForm() {
               ))}
             </Table.Tbody>
           </Table>
+          <Text size="xs" c="dimmed">
+            {m.policy.replyNote}
+          </Text>
           <Group align="flex-start" gap="xl">
             {URGENCIES.map((u) => (
               <Stack key={u} gap={2}>
                 <Text size="sm">
-                  {m.policy.urgencyResponse}（{m.urgency[u]}）
+                  {m.policy.reply}（{m.urgency[u]}）
                 </Text>
-                <DurationField control={control} name={`urgency.${u}.response`} nullable label={`${m.urgency[u]} ${m.policy.urgencyResponse}`} />
+                <DurationField control={control} name={`reply.${u}`} label={`${m.urgency[u]} ${m.policy.reply}`} />
               </Stack>
             ))}
+            <Stack gap={2}>
+              <Text size="sm">{m.policy.definiteReply}</Text>
+              <DurationField control={control} name="definiteReply" label={m.policy.definiteReply} />
+            </Stack>
             <Stack gap={2}>
               <Text size="sm">
                 {m.policy.dispatch}（{m.policy.dispatchMajor}）
@@ -150,9 +157,9 @@ export function PolicyForm() {
             />
             <Controller
               control={control}
-              name="autoMajorDays"
+              name="autoMajorMonths"
               render={({ field, fieldState }) => (
-                <NumberInput label={m.policy.autoMajorDays} w={200} min={1} max={365} value={field.value} onChange={(v) => field.onChange(Number(v) || 0)} error={fieldState.error?.message} />
+                <NumberInput label={m.policy.autoMajorMonths} w={240} min={1} max={12} value={field.value} onChange={(v) => field.onChange(Number(v) || 0)} error={fieldState.error?.message} />
               )}
             />
           </Group>
