@@ -1,4 +1,4 @@
-import type { ComplaintFieldName, ComplaintForm, PrintRecord } from '../../src-preload/contract';
+import { WALL_TIME_PATTERN, type ComplaintFieldName, type ComplaintForm, type PrintRecord } from '../../src-preload/contract';
 import type { Db } from './connection';
 import { stmt } from './statements';
 
@@ -18,7 +18,17 @@ export function nextPrintVersion(db: Db, complaintId: string, form: ComplaintFor
   return row.next;
 }
 
+/**
+ * printed_at and signed_at hold the office's wall time (`YYYY-MM-DD HH:mm`), as the paper shows
+ * it and as the import rules require (import-rows.ts): anything else here is a programming error,
+ * refused before it reaches the file that would travel to head office.
+ */
+function assertWallTime(column: 'printed_at' | 'signed_at', value: string): void {
+  if (!WALL_TIME_PATTERN.test(value)) throw new Error(`form_prints.${column} must be a wall time YYYY-MM-DD HH:mm, not ${JSON.stringify(value)}`);
+}
+
 export function insertPrint(db: Db, row: NewPrintRow): void {
+  assertWallTime('printed_at', row.printedAt);
   stmt(db, `INSERT INTO form_prints (id, complaint_id, form, version, printed_at, printed_by, complaint_version, printed_fields)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
     row.id, row.complaintId, row.form, row.version, row.printedAt, row.printedBy, row.complaintVersion, JSON.stringify(row.printedFields),
@@ -38,7 +48,9 @@ export function getPrint(db: Db, id: string): PrintRecord | undefined {
   return row && toRecord(row);
 }
 
+/** `at`: when the signed copy came back, the office's wall time. */
 export function markPrintSigned(db: Db, id: string, attachmentId: string, at: string): void {
+  assertWallTime('signed_at', at);
   stmt(db, 'UPDATE form_prints SET signed_attachment_id = ?, signed_at = ? WHERE id = ?').run(attachmentId, at, id);
 }
 

@@ -30,6 +30,7 @@ import { log } from '../lib/log';
 import { ulid } from '../lib/ulid';
 import { APP_VERSION } from '../lib/version';
 import type { ServiceContext } from '../services/context';
+import { getFormCodes } from '../services/print.service';
 import { getSettings } from '../services/settings.service';
 import { CDX_EXTENSION, CDX_FORMAT_VERSION, DEFAULT_CHUNK_BYTES, newCdxKey, PendingManifest, readCdxHead, writeCdx, type ScryptParams } from './cdx-format';
 import { CONTENT_HASH_ALGORITHM, CONTENT_HASH_HEX_LENGTH } from './content-hash';
@@ -153,6 +154,7 @@ export async function exportToFolder(ctx: ServiceContext, request: ExportRequest
       ? { ...request.range, whole: false }
       : { from: snapshot.firstReceived ?? today, to: snapshot.lastReceived && snapshot.lastReceived > today ? snapshot.lastReceived : today, whole: true };
     const exportId = ulid(exportedAt.getTime());
+    const formCodes = getFormCodes(ctx);
     const manifestWith = (contentHash: string): ExportManifest => ({
       kind: MANIFEST_KIND,
       formatVersion: CDX_FORMAT_VERSION,
@@ -160,6 +162,7 @@ export async function exportToFolder(ctx: ServiceContext, request: ExportRequest
       schemaVersion: snapshot.schemaVersion,
       exportId,
       office: { code: settings.officeCode, name: settings.officeName, timeZone: settings.timeZone },
+      formCodes,
       exportedAt: exportedAt.toISOString(),
       range,
       counts: snapshot.counts,

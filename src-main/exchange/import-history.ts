@@ -5,7 +5,7 @@
  * (import.service.ts) in a transaction of its own.
  */
 import type Database from 'better-sqlite3';
-import type { MergeCounts, MergeSummary, RefusedRecord } from '../../src-preload/contract';
+import { sumMergeCounts, type MergeCounts, type MergeSummary, type RefusedRecord } from '../../src-preload/contract';
 import { toWallTime } from '../../src-preload/contract/wall-time';
 import { now } from '../lib/clock';
 import { ulid } from '../lib/ulid';
@@ -32,26 +32,53 @@ export interface ImportOutcome {
   timeZone: string;
 }
 
-const sum = (tables: readonly MergeCounts[]): MergeCounts =>
-  tables.reduce(
-    (t, c) => ({ new: t.new + c.new, updated: t.updated + c.updated, unchanged: t.unchanged + c.unchanged, refused: t.refused + c.refused }),
-    { new: 0, updated: 0, unchanged: 0, refused: 0 },
-  );
+/** What was written of one table's received rows (nothing, for a file recognised as imported whole before). */
+export interface TableWrites {
+  inserted: number;
+  replaced: number;
+  refused: number;
+}
+export const NOTHING_WRITTEN: TableWrites = { inserted: 0, replaced: 0, refused: 0 };
+
+/**
+ * A table's figures (MergeCounts, defined in the contract): of the file's `fileRows` rows of it,
+ * the inserted are new, the replaced updated, the refused refused, and every other row unchanged.
+ * The merge and the recognised re-import both count through here.
+ */
+export function tableCounts(table: string, fileRows: number, written: TableWrites): MergeCounts & { table: string } {
+  const { inserted, replaced, refused } = written;
+  return { table, new: inserted, updated: replaced, unchanged: fileRows - inserted - replaced - refused, refused };
+}
 
 /** Record one imported file: its office's row and its history row. Call inside the transaction that did the work. */
 export function recordImport(db: Database.Database, file: ImportedFile, outcome: ImportOutcome): MergeSummary {
   const { manifest } = file;
   const at = now();
-  const totals = sum(outcome.tables);
+  for (const t of outcome.tables) {
+    // Every received row is counted exactly once: the summary, its table and the history show the same figures.
+    if (t.unchanged < 0 || t.new + t.updated + t.unchanged + t.refused !== (manifest.counts[t.table] ?? 0)) {
+      throw new Error(`import counts of ${t.table} do not add up to the file's ${manifest.counts[t.table] ?? 0} rows: ${JSON.stringify(t)}`);
+    }
+  }
+  const totals = sumMergeCounts(outcome.tables);
   const importId = ulid(at.getTime());
+  // The office's name, zone and form codes as of its newest export merged so far.
   db.prepare(
-    `INSERT INTO offices (code, name, time_zone, last_exported_at, last_imported_at) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO offices (code, name, time_zone, last_exported_at, last_imported_at, form_codes) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (code) DO UPDATE SET
        name = CASE WHEN excluded.last_exported_at >= offices.last_exported_at THEN excluded.name ELSE offices.name END,
        time_zone = CASE WHEN excluded.last_exported_at >= offices.last_exported_at THEN excluded.time_zone ELSE offices.time_zone END,
+       form_codes = CASE WHEN excluded.last_exported_at >= offices.last_exported_at AND excluded.form_codes <> '' THEN excluded.form_codes ELSE offices.form_codes END,
        last_exported_at = max(offices.last_exported_at, excluded.last_exported_at),
        last_imported_at = excluded.last_imported_at`,
-  ).run(manifest.office.code, manifest.office.name, manifest.office.timeZone, manifest.exportedAt, at.toISOString());
+  ).run(
+    manifest.office.code,
+    manifest.office.name,
+    manifest.office.timeZone,
+    manifest.exportedAt,
+    at.toISOString(),
+    manifest.formCodes ? JSON.stringify(manifest.formCodes) : '',
+  );
   const summary: MergeSummary = {
     importId,
     fileName: file.fileName,

@@ -16,7 +16,7 @@ import type { ServiceContext } from '../services/context';
 import { getSettings } from '../services/settings.service';
 import { readCdx, readCdxHead, type CdxHead } from './cdx-format';
 import { ExchangeError, throwIfAborted } from './exchange-error';
-import { recordImport, wholeImportOf } from './import-history';
+import { NOTHING_WRITTEN, recordImport, tableCounts, wholeImportOf } from './import-history';
 import { openImport, type ImportOpenPhase } from './import-open';
 import { parseManifest } from './manifest';
 import { mergeImport } from './merge';
@@ -158,7 +158,8 @@ async function recogniseWholeImport(
   const read = await readCdx(path, head.key, { signal: options.signal, onProgress: options.onProgress, ...READ_IN_PARTS });
   if (read.fingerprint !== fingerprint) return undefined; // the same export id in another file: merge it
   throwIfAborted(options.signal);
-  const tables = snapshotSchema(manifest.schemaVersion).tables.map((table) => ({ table, new: 0, updated: 0, unchanged: manifest.counts[table] ?? 0, refused: 0 }));
+  // Every row unchanged: the same figures a second merge of the file would have counted.
+  const tables = snapshotSchema(manifest.schemaVersion).tables.map((table) => tableCounts(table, manifest.counts[table] ?? 0, NOTHING_WRITTEN));
   const file = { manifest, fingerprint, fileBytes: read.fileBytes, fileName: options.fileName };
   const outcome = { tables, refused: [], seenBefore: true, actorName: options.actorName, timeZone: getSettings(ctx).timeZone };
   return ctx.db.transaction(() => recordImport(ctx.db, file, outcome)).immediate();

@@ -3,6 +3,7 @@
  * the .cdx container, encrypted and authenticated with the header (cdx-format.ts), and is checked
  * against the snapshot on import (counts, content hash, schema version).
  */
+import { formCodesSchema } from '../../src-preload/contract/print.schema';
 import { officeCodeSchema } from '../../src-preload/contract/settings.schema';
 import { z } from '../../src-preload/contract/zod';
 import { CDX_FORMAT_VERSION } from './cdx-format';
@@ -26,6 +27,11 @@ export const exportManifestSchema = z.object({
     name: z.string().max(100),
     timeZone: z.string().max(64),
   }),
+  /**
+   * The form control numbers the office prints its forms with (its setting): head office's copy of
+   * one of its complaints' forms carries them. Absent in files of earlier versions.
+   */
+  formCodes: formCodesSchema.optional(),
   /** ISO instant (UTC). */
   exportedAt: z.iso.datetime(),
   /** Received dates covered, inclusive; `whole` when the whole register was exported (from/to then span it). */

@@ -43,7 +43,7 @@ import { storeAttachmentBytes } from '../services/attachment-store';
 import type { ServiceContext } from '../services/context';
 import { getSettings } from '../services/settings.service';
 import { throwIfAborted } from './exchange-error';
-import { importedBefore, recordImport } from './import-history';
+import { importedBefore, recordImport, tableCounts } from './import-history';
 import type { OpenedImport } from './import-open';
 import { intakeProblems, quote, registerRuleFunctions, ruleProblems } from './import-rows';
 import type { RowProblem } from './worker/worker-tasks';
@@ -283,8 +283,8 @@ class Merger {
   }
 
   /** What the merge did with the table's rows (the file's row count is the manifest's, checked when the file was opened). */
-  counts(table: string): MergeCounts {
-    const row = this.db
+  counts(table: string): MergeCounts & { table: string } {
+    const written = this.db
       .prepare(
         `SELECT
            (SELECT count(*) FROM ${stageOf(table)} WHERE kind = ${INSERT}) AS inserted,
@@ -292,8 +292,7 @@ class Merger {
            (SELECT count(*) FROM temp.merge_refused WHERE tbl = ?) AS refused`,
       )
       .get(table) as { inserted: number; replaced: number; refused: number };
-    const total = this.opened.manifest.counts[table] ?? 0;
-    return { new: row.inserted, updated: row.replaced, unchanged: total - row.inserted - row.replaced - row.refused, refused: row.refused };
+    return tableCounts(table, this.opened.manifest.counts[table] ?? 0, written);
   }
 }
 
@@ -404,7 +403,7 @@ export async function mergeImport(ctx: ServiceContext, opened: OpenedImport, opt
       time('waitForReferences');
       merger.listForSearchIndex();
       merger.storeAttachmentFiles(ctx.dataDir);
-      const merged = tables.map((table) => ({ table, ...merger.counts(table) }));
+      const merged = tables.map((table) => merger.counts(table));
       await advance();
 
       const summary = recordImport(

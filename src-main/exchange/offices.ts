@@ -3,7 +3,7 @@
  * (from the settings) and every office merged here from an export (`offices`, written by the
  * merge). Head-office screens offer them as the office filter.
  */
-import type { ImportRecord, MergeCounts, OfficeInfo } from '../../src-preload/contract';
+import { formCodesSchema, type FormCodes, type ImportRecord, type MergeCounts, type OfficeInfo } from '../../src-preload/contract';
 import { toWallTime } from '../../src-preload/contract/wall-time';
 import type { ServiceContext } from '../services/context';
 import { getSettings } from '../services/settings.service';
@@ -28,6 +28,18 @@ export function listOffices(ctx: ServiceContext): OfficeInfo[] {
       complaintCount: countOf.get(o.code) ?? 0,
     }));
   return [local, ...others];
+}
+
+/**
+ * What head office knows of a merged office for printing its forms: its name and, when its export
+ * carried them, its form codes (null otherwise). The code stands in for the name of an office
+ * with no row here.
+ */
+export function mergedOfficeForms(ctx: ServiceContext, code: string): { name: string; formCodes: FormCodes | null } {
+  const row = ctx.db.prepare('SELECT name, form_codes FROM offices WHERE code = ?').get(code) as { name: string; form_codes: string } | undefined;
+  if (!row) return { name: code, formCodes: null };
+  const parsed = row.form_codes ? formCodesSchema.safeParse(JSON.parse(row.form_codes)) : undefined;
+  return { name: row.name, formCodes: parsed?.success ? parsed.data : null };
 }
 
 interface ImportRow {

@@ -43,7 +43,8 @@ export function addAttachment(ctx: ServiceContext, input: AttachmentAdd): Attach
   storeAttachmentBytes(ctx.dataDir, sha256, bytes);
   return ctx.db
     .transaction(() => {
-      const at = now().toISOString();
+      const instant = now();
+      const at = instant.toISOString(); // attachments and the timeline keep UTC instants
       const existing = findAttachmentBySha(ctx.db, input.complaintId, sha256);
       const record = existing
         ? { ...existing, fileName: input.fileName, createdAt: at }
@@ -51,7 +52,7 @@ export function addAttachment(ctx: ServiceContext, input: AttachmentAdd): Attach
       if (existing) restoreAttachment(ctx.db, existing.id, input.fileName, at);
       else insertAttachment(ctx.db, record);
       if (input.signedPrintId) {
-        const note = recordSignedCopy(ctx, input.complaintId, input.signedPrintId, record.id, at);
+        const note = recordSignedCopy(ctx, input.complaintId, input.signedPrintId, record.id, instant);
         logAttachmentEvent(ctx, 'signed_copy', input.complaintId, actor, `${note}（${input.fileName}）`, at);
       } else {
         logAttachmentEvent(ctx, 'attachment_added', input.complaintId, actor, input.fileName, at);

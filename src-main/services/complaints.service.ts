@@ -29,7 +29,7 @@ import { ulid } from '../lib/ulid';
 import type { Transaction } from 'better-sqlite3';
 import type { Db } from '../db/connection';
 import type { ServiceContext } from './context';
-import { assertOwnComplaint } from './own-records';
+import { assertOwnComplaint, isOwnComplaint } from './own-records';
 import { getSettings } from './settings.service';
 import { requireActor } from './actor';
 import { complaintProcess } from './process.service';
@@ -204,7 +204,10 @@ export function updateComplaint(ctx: ServiceContext, { id, version, actorId, pat
 export function getComplaintDetail(ctx: ServiceContext, id: string): ComplaintDetail {
   const complaint = getComplaint(ctx.db, id);
   if (!complaint) throw notFound('投诉');
-  return { complaint, events: listEvents(ctx.db, id), attachments: listAttachments(ctx.db, id), process: complaintProcess(ctx, id) };
+  const editable = isOwnComplaint(ctx, complaint);
+  const process = complaintProcess(ctx, id);
+  // Another office's complaint takes no step here (own-records.ts): none is offered.
+  return { complaint, events: listEvents(ctx.db, id), attachments: listAttachments(ctx.db, id), process: editable ? process : { ...process, allowedActions: [] }, editable };
 }
 
 export function listComplaintPage(ctx: ServiceContext, filter: ComplaintListFilter): ComplaintPage {

@@ -7,6 +7,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
   COMPLAINT_FIELD_NAMES,
   printUrl,
+  type ComplaintDetail,
   type ComplaintFieldName,
   type ComplaintForm,
   type FormCodes,
@@ -17,6 +18,7 @@ import {
   type RegisterPrintQuery,
 } from '../../src-preload/contract';
 import { deletePrint, insertPrint, listPrints, nextPrintVersion } from '../db/prints.repo';
+import { mergedOfficeForms } from '../exchange/offices';
 import { readSettings, writeSetting } from '../db/settings.repo';
 import { AppError } from '../lib/app-error';
 import { log } from '../lib/log';
@@ -127,6 +129,7 @@ export interface ComplaintFormPrint {
 export async function printComplaintForm(ctx: ServiceContext, input: ComplaintFormPrint): Promise<PrintedPdf> {
   const actor = requireActor(ctx, input.actorId);
   const detail = getComplaintDetail(ctx, input.complaintId);
+  if (!detail.editable) return printOfficeCopy(ctx, detail, input, actor.name);
   assertOwnComplaint(ctx, detail.complaint); // a print is recorded as the complaint's next version
   const id = ulid();
   const at = wallNow(ctx);
@@ -159,6 +162,31 @@ export async function printComplaintForm(ctx: ServiceContext, input: ComplaintFo
     log.error(`printing ${input.form} of ${detail.complaint.number} failed`, error);
     throw new AppError('INTERNAL', 'PDF 生成失败，未记录本次打印。详情已记录在日志中。');
   }
+}
+
+/**
+ * Head office's copy of another office's form (issue 13 point 13). The form is the office's: its
+ * name and, as far as its export carried them, its form codes head the paper (blank when the file
+ * did not carry them, rather than head office's own numbers). It is not a print version: versions,
+ * and the signed copies matched to them, belong to the office (own-records.ts; a version recorded
+ * here would never reach the office, whose next print would take the same number). So nothing is
+ * recorded, and every page says 总部副本 and that it is not for signing; its QR code reads 副本
+ * where a print reads its version.
+ */
+async function printOfficeCopy(ctx: ServiceContext, detail: ComplaintDetail, input: ComplaintFormPrint, actorName: string): Promise<PrintedPdf> {
+  const office = mergedOfficeForms(ctx, detail.complaint.officeCode);
+  const codes = office.formCodes?.[input.form];
+  const printVersion = `总部副本（非打印版本，不作签字）· ${wallNow(ctx)} · ${actorName}`;
+  const header: FormHeader = {
+    officeName: office.name,
+    formCode: codes?.code ?? '',
+    formVersion: codes?.revision ?? '',
+    printVersion,
+    qr: [detail.complaint.number, codes?.code, '副本'].filter(Boolean).join(' '),
+  };
+  const options = { maskPhone: !input.fullPhone };
+  const doc = input.form === 'complaint_record' ? complaintRecordDoc(header, detail, options) : handlingRecordDoc(header, detail, options);
+  return printUnrecorded(ctx, input.form, `${FORM_TITLES[input.form]}_${detail.complaint.number}_总部副本.pdf`, doc, printVersion);
 }
 
 const BLANK_DOCS: Record<PrintForm, (header: FormHeader) => TDocumentDefinitions> = {

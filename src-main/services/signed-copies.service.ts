@@ -4,20 +4,26 @@
  * values. A change then needs a supervisor and a reason, and makes a new version of the record
  * (the signed copy stays as the evidence of the version it was signed at).
  */
-import type { ComplaintFieldName, StaffRole } from '../../src-preload/contract';
+import { toWallTime, type ComplaintFieldName, type StaffRole } from '../../src-preload/contract';
 import { getPrint, lockedFields, markPrintSigned } from '../db/prints.repo';
 import { getStaff } from '../db/directory.repo';
 import { AppError, invalid, notFound } from '../lib/app-error';
 import type { ServiceContext } from './context';
+import { getSettings } from './settings.service';
 
 const FORM_NAMES = { complaint_record: '投诉记录表', handling_record: '投诉处理记录表' } as const;
 
-/** Mark the print as signed by this attachment; returns the timeline's note. Runs in the caller's transaction. */
-export function recordSignedCopy(ctx: ServiceContext, complaintId: string, printId: string, attachmentId: string, at: string): string {
+/**
+ * Mark the print as signed by this attachment, received at `at`; returns the timeline's note. Runs
+ * in the caller's transaction. The signed time is kept as the office's wall time (`YYYY-MM-DD
+ * HH:mm`, like the printed time beside it): that is what the contract and the import rules expect
+ * of form_prints (a UTC instant stored here made head office refuse every signed print).
+ */
+export function recordSignedCopy(ctx: ServiceContext, complaintId: string, printId: string, attachmentId: string, at: Date): string {
   const print = getPrint(ctx.db, printId);
   if (!print || print.complaintId !== complaintId) throw notFound('打印版本');
   if (print.signedAttachmentId) throw new AppError('CONFLICT', `${FORM_NAMES[print.form]} v${print.version} 的签字件已经收回，不能重复登记`);
-  markPrintSigned(ctx.db, printId, attachmentId, at);
+  markPrintSigned(ctx.db, printId, attachmentId, toWallTime(at, getSettings(ctx).timeZone));
   return `收回签字件：${FORM_NAMES[print.form]} v${print.version}，所印字段已锁定`;
 }
 

@@ -211,4 +211,10 @@ export interface ComplaintDetail {
   attachments: Attachment[];
   /** Rounds, follow-ups, escalations, holds, deadlines and the steps allowed now. */
   process: ComplaintProcess;
+  /**
+   * Whether this desk may change the complaint: false for another office's complaint merged from
+   * its export, which main refuses to change (own-records.ts). Then no step is allowed either; the
+   * page offers no edits, steps or attachment changes, and its forms print as head office's copy.
+   */
+  editable: boolean;
 }

@@ -72,12 +72,30 @@ export interface ExchangeFile {
 export type ExchangeJobKind = 'export' | 'import';
 export type ExchangeJobState = 'running' | 'done' | 'failed' | 'cancelled';
 
-/** Rows of one table (or all tables) in one merge. */
+/**
+ * What an import did with the rows of one table (or of all tables, or of several files). Every row
+ * of a received file is exactly one of these, so per table they add up to the file's row count:
+ * - new: its id was not here; written;
+ * - updated: it replaced the row here with the same id (the received one was newer); written;
+ * - unchanged: the row here is the same or newer, or the file was imported whole before; not written;
+ * - refused: it breaks a rule (listed with the reason); not written.
+ * Main counts them per table (merge.ts, import.service.ts); every other figure — a file's totals,
+ * an office's, the summary line, the history row — is their sum through `sumMergeCounts`.
+ */
 export interface MergeCounts {
   new: number;
   updated: number;
   unchanged: number;
   refused: number;
+}
+
+export const MERGE_COUNT_KEYS = ['new', 'updated', 'unchanged', 'refused'] as const satisfies readonly (keyof MergeCounts)[];
+
+/** The sum of some figures (tables of a file, files of an office, files of an import). */
+export function sumMergeCounts(parts: readonly MergeCounts[]): MergeCounts {
+  const total: MergeCounts = { new: 0, updated: 0, unchanged: 0, refused: 0 };
+  for (const part of parts) for (const key of MERGE_COUNT_KEYS) total[key] += part[key];
+  return total;
 }
 
 export interface RefusedRecord {
@@ -103,7 +121,11 @@ export interface MergeSummary {
   tables: (MergeCounts & { table: string })[];
   /** The refused rows (at most the first 200; `totals.refused` has the count). */
   refused: RefusedRecord[];
-  /** The same file (by its fingerprint) had been imported before: nothing changed this time. */
+  /**
+   * The same file (by its fingerprint) had been imported here before. Its figures are counted as
+   * for any file: one imported whole before is recognised and every row is unchanged; one that had
+   * refused rows is merged again, and may now add what was refused.
+   */
   seenBefore: boolean;
 }
 

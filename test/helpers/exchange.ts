@@ -14,6 +14,7 @@ import { ExchangeError, type ExchangeRefusal } from '../../src-main/exchange/exc
 import { EXCHANGE_TEMP_FOLDER } from '../../src-main/exchange/exchange-temp';
 import type { ExportManifest } from '../../src-main/exchange/manifest';
 import { ATTACHMENT_FILES_TABLE, COMPLAINT_TABLES, RECORD_TABLES, snapshotSchema } from '../../src-main/exchange/snapshot-schema';
+import { insertPrint } from '../../src-main/db/prints.repo';
 import { ulid } from '../../src-main/lib/ulid';
 import type { ComplaintDetail } from '../../src-preload/contract';
 import { allowTestClock, complaintIn, setNow, setUpLifecycleOffice, type Office } from '../integration/lifecycle-fixtures';
@@ -38,7 +39,7 @@ export const makeFolder = (label = 'stick') => {
 
 export interface SeededOffice {
   office: Office;
-  /** By received day: 10-31 (registered), 11-01 (closed), 11-15 (on hold, photo, signed print), 11-30 (escalated, PDF), 12-01 (invalid). */
+  /** By received day: 10-31 (registered), 11-01 (closed), 11-15 (on hold, photo, signed print), 11-30 (escalated, 转派 to 环境部, PDF), 12-01 (invalid). */
   complaints: ComplaintDetail[];
   /** Received in 2026-11-01 … 2026-11-30. */
   novemberIds: string[];
@@ -58,17 +59,25 @@ export function seedOffice(app: TestApp, officeCode?: string): SeededOffice {
     complaintIn(app, office, 'invalid', at, { receivedAt: '2026-12-01 00:00', complainantName: '孙丽', requestedReplyAt: '' }),
   ];
   const [, , held, escalated] = walk as [ComplaintDetail, ComplaintDetail, ComplaintDetail, ComplaintDetail, ComplaintDetail];
-  const photo = app.ok('attachments:add', { complaintId: held.complaint.id, actorId: office.receiverId, fileName: '漏水照片.png', dataBase64: onePixelPng().toString('base64') });
+  // A print of the held complaint (recorded as the print service records it, without rendering the
+  // PDF), whose signed copy comes back through the desk's upload: form_prints with its reference
+  // to an attachment, and the signed time as the upload writes it.
+  const printId = ulid();
+  insertPrint(app.ctx.db, {
+    id: printId,
+    complaintId: held.complaint.id,
+    form: 'complaint_record',
+    version: 1,
+    printedAt: '2026-12-03 09:30',
+    printedBy: '周晓雯',
+    complaintVersion: held.complaint.version,
+    printedFields: ['complainantName'],
+  });
+  app.ok('attachments:add', { complaintId: held.complaint.id, actorId: office.receiverId, fileName: '漏水照片.png', dataBase64: onePixelPng().toString('base64'), signedPrintId: printId });
   app.ok('attachments:add', { complaintId: escalated.complaint.id, actorId: office.receiverId, fileName: '业主来信.pdf', dataBase64: minimalPdf().toString('base64') });
   const latest = app.ok('complaints:get', { id: escalated.complaint.id });
-  app.ok('lifecycle:escalate', { id: latest.complaint.id, version: latest.complaint.version, actorId: office.receiverId, level: 'supervisor', reason: '业主情绪激动' });
-  // A print of the held complaint, signed: form_prints with its reference to an attachment.
-  app.ctx.db
-    .prepare(
-      `INSERT INTO form_prints (id, complaint_id, form, version, printed_at, printed_by, complaint_version, printed_fields, signed_attachment_id, signed_at)
-       VALUES (?, ?, 'complaint_record', 1, '2026-11-15 14:30', '周晓雯', 1, '["complainantName"]', ?, '2026-11-16 09:00')`,
-    )
-    .run(ulid(), held.complaint.id, photo.id);
+  const reported = app.ok('lifecycle:escalate', { id: latest.complaint.id, version: latest.complaint.version, actorId: office.receiverId, level: 'supervisor', reason: '业主情绪激动' });
+  app.ok('lifecycle:redispatch', { id: reported.complaint.id, version: reported.complaint.version, actorId: office.receiverId, departmentId: office.cleaning, reason: '查明为公共区域问题，归环境部' });
   const complaints = walk.map((d) => app.ok('complaints:get', { id: d.complaint.id }));
   const novemberIds = complaints.filter((d) => d.complaint.receivedAt.startsWith('2026-11')).map((d) => d.complaint.id);
   return { office, complaints, novemberIds };

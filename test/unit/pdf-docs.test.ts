@@ -128,6 +128,7 @@ const detail: ComplaintDetail = {
   events: [],
   attachments: [{ id: '01JD0000000000000000000009', sha256: 'ab'.repeat(32), fileName: '漏水照片.png', mime: 'image/png', size: 68, createdAt: '2026-11-02T01:15:00.000Z' }],
   process,
+  editable: true,
 };
 
 /** A complaint just taken in: every optional field empty, nothing done yet. */
@@ -136,6 +137,7 @@ const bare: ComplaintDetail = {
   events: [],
   attachments: [],
   process: { ...process, round: 0, rounds: [], followUps: [], escalations: [], deadlines: [], summary: '', improvement: '', closedAt: '' },
+  editable: true,
 };
 
 const textOf = (doc: TDocumentDefinitions) => documentText(doc);

@@ -4,6 +4,7 @@ import * as lifecycle from './0020-lifecycle';
 import * as searchPerformance from './0030-search-performance';
 import * as prints from './0040-prints';
 import * as exchange from './0050-exchange';
+import * as headOffice from './0080-head-office';
 import * as deadlineRules from './0060-deadline-rules';
 
 export interface Migration {
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'search-performance', up: searchPerformance.up },
   { version: 40, name: 'prints', up: prints.up },
   { version: 50, name: 'exchange', up: exchange.up },
+  { version: 80, name: 'head-office', up: headOffice.up },
   { version: 60, name: 'deadline-rules', up: deadlineRules.up },
 ];
 
