@@ -68,8 +68,9 @@ describe('the board’s columns', () => {
     normal = go(normal, 'signFor', { signerId: office.handlerId, signedAt: '2026-11-03 09:00' });
     normal = go(normal, 'recordResult', { handlerId: office.handlerId, measures: '加强夜间巡逻', result: '已处理', completedAt: '2026-11-04 09:00' });
 
-    // On hold, its resolution (3 working days from Wed Oct 28 → Mon Nov 2 23:59) long past.
-    let held = create(app, office, { receivedAt: '2026-10-28 08:00', urgency: 'normal', requestedReplyAt: '', complainantName: '刘洋', building: '6栋', unit: '2单元', room: '1203' });
+    // On hold, its resolution (3 working days from Wed Oct 28 → Mon Nov 2 23:59) long past; the owner
+    // asked for a reply (答复) by Nov 20.
+    let held = create(app, office, { receivedAt: '2026-10-28 08:00', urgency: 'normal', requestedReplyAt: '2026-11-20 18:00', complainantName: '刘洋', building: '6栋', unit: '2单元', room: '1203' });
     held = go(held, 'dispatch', { departmentId: office.engineering });
     held = go(held, 'signFor', { signerId: office.handlerId, signedAt: '2026-11-04 09:05' });
     held = go(held, 'hold', { reason: '等待业主出差回来', expectedDate: '2026-11-06' });
@@ -130,20 +131,24 @@ describe('the board’s columns', () => {
       step: 'followUp',
       onHold: false,
     });
-    // The held complaint sits under 挂起中, its overdue resolution paused: the time stands where it
-    // was when the hold began (09:05, 1 day 9 h 6 min after the due time), not where it would be now.
+    // The held complaint sits under 挂起中. Its next running deadline is the reply the owner asked
+    // for (the reply keeps running while held: it is owed to the complainant, not the handling's).
     expect(card(built.held)).toMatchObject({
       column: 'held',
       room: '6栋2单元1203',
       departmentName: '工程部',
       status: 'on_hold',
-      nextKind: 'resolution',
-      dueAt: '2026-11-02 23:59',
-      minutes: -(1440 + 9 * 60 + 6),
+      nextKind: 'response',
+      dueAt: '2026-11-20 18:00',
+      minutes: 16 * 1440 + 8 * 60,
       step: 'resume',
       onHold: true,
       hold: { since: '2026-11-04 09:05', expectedDate: '2026-11-06', pastExpectedDays: 0 },
     });
+    // Its overdue resolution is paused: the time stands where it was when the hold began (09:05,
+    // 1 day 9 h 6 min after the due time), not where it would be now.
+    const resolution = refresh(env.app, built.held).process.deadlines.find((x) => x.kind === 'resolution')!;
+    expect(resolution).toMatchObject({ dueAt: '2026-11-02 23:59', state: 'paused', minutes: -(1440 + 9 * 60 + 6) });
     expect(board.columns.overdue.some((c) => c.onHold)).toBe(false);
   });
 

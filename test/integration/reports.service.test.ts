@@ -157,7 +157,9 @@ describe('月度投诉统计报表', () => {
     const r = monthly('2026-11');
     const stages = Object.fromEntries(r.rates.onTime.map((s) => [s.stage, [s.current.count, s.current.of]]));
     expect(stages).toEqual({
-      首次答复: [3, 4], // N1, N2, N3 signed in time; N5 overdue; N6 not yet due; N4 cancelled
+      答复: [2, 4], // N1, N3 handled within 2 working days; N2's result late; N5 overdue; N6 not yet due; N4 cancelled
+      首次响应: [3, 4], // N1, N2, N3 signed for within 24 hours; N5 overdue; N6 not yet due; N4 cancelled
+      明确答复: [0, 1], // N2 (major): no result within 24 hours
       上报: [2, 2], // N2, N3
       派单: [2, 5], // N1, N3 in time; N2 20 minutes late; N5, N6 overdue
       处理完成: [3, 5], // N1, N2 round 2, N3; N2 round 1 late, N5 overdue; N6 not yet due
@@ -182,10 +184,11 @@ describe('月度投诉统计报表', () => {
     expect(r.rates.satisfaction).toEqual({ current: { count: 2, of: 2, rate: 1 }, previous: { count: 1, of: 1, rate: 1 } });
     // N1 repeats O1 (same room and category, 22 days before, last month); N3 repeats N1 by phone.
     expect(r.rates.repeat).toEqual({ current: { count: 2, of: 6, rate: 2 / 6 }, previous: { count: 0, of: 2, rate: 0 } });
-    // October's stages: O1 in time, O2 overdue at every stage.
+    // October's stages: O1 in time, O2 overdue at every stage. O2, never touched, became major when
+    // its month was up (11-30 23:59): its report upward is overdue, its definite reply not yet due.
     const october = Object.fromEntries(r.rates.onTime.map((s) => [s.kind, [s.previous.count, s.previous.of]]));
-    expect(october).toMatchObject({ dispatch: [1, 2], response: [1, 2], resolution: [1, 2], follow_up: [1, 1], report: [0, 0] });
-    expect(r.rates.onTime.find((s) => s.kind === 'report')!.previous.rate).toBeNull();
+    expect(october).toMatchObject({ dispatch: [1, 2], response: [1, 2], first_response: [1, 2], definite_reply: [0, 0], resolution: [1, 2], follow_up: [1, 1], report: [0, 1] });
+    expect(r.rates.onTime.find((s) => s.kind === 'definite_reply')!.previous.rate).toBeNull();
   });
 
   it('lists the major complaints: what happened, what was done, the outcome and the summary', () => {
