@@ -40,7 +40,7 @@ import { openDatabase, type Db } from '../src-main/db/connection';
 import { createDispatch, createInvoke } from '../src-main/ipc/dispatch';
 import { createHandlers } from '../src-main/ipc/handlers';
 import { recomputeOpenDeadlines } from '../src-main/services/deadlines.service';
-import { SEARCH_COLUMNS, searchBigrams } from '../src-main/db/search-text';
+import { complaintBigrams } from '../src-main/db/search-text';
 import { sweepAutoMajor } from '../src-main/services/lifecycle.service';
 import { createDataVersions } from '../src-main/lib/data-versions';
 import { calendarChanged, loadCalendar } from '../src-main/services/calendar.service';
@@ -158,7 +158,7 @@ interface CreatedRows {
   /**
    * The complaint's row in the bigram search index, if the app has one (migration 0030; written by
    * the repository, not a trigger). The index is contentless, so its text cannot be read back: it is
-   * cut again from the complaint row by the app's own searchBigrams, outside the timed region.
+   * cut again from the complaint row by the app's own complaintBigrams, outside the timed region.
    */
   bigrams: { rowid: number; grams: string } | null;
 }
@@ -179,7 +179,7 @@ function rowReader(db: Db) {
       counter: counter.get(c.office_code, number.slice(String(c.office_code).length + 1, String(c.office_code).length + 9)) as Row,
       events: events.all(id) as Row[],
       deadlines: deadlines.all(id) as Row[],
-      bigrams: hasBigrams ? { rowid: rowid.get(id) as number, grams: searchBigrams(SEARCH_COLUMNS.map((col) => String(c[col]))) } : null,
+      bigrams: hasBigrams ? { rowid: rowid.get(id) as number, grams: complaintBigrams((col) => String(c[col])) } : null,
     };
   };
 }
@@ -409,8 +409,11 @@ function checkIntegrity(db: Db, sameRowsCopy: { ok: boolean; differing: string[]
 
 interface QueryKind {
   name: string;
-  /** filter: indexed columns only; like: text < 3 characters; fts: text of 3+ characters (trigram index). */
-  path: 'filter' | 'like' | 'fts';
+  /**
+   * filter: indexed columns only; like: text < 3 characters (bigram index); fts: text of 3+
+   * characters (trigram index); terms: several terms, address or phone forms (search-query.ts).
+   */
+  path: 'filter' | 'like' | 'fts' | 'terms';
   inputs: ComplaintListQuery[];
 }
 
@@ -477,6 +480,30 @@ function queryKinds(dir: Directory, households: readonly Household[], today: num
         ...regulars.slice(0, 3).map((h) => ({ text: h.phone.slice(-4) })), // "尾号 5678"
         ...regulars.slice(3, 5).map((h) => ({ text: h.phone.slice(0, 7) })),
       ],
+    },
+    {
+      // Issue 13 point 17: a flat typed as the desk types it (address keys in the trigram index).
+      name: 'text_address_forms',
+      path: 'terms',
+      inputs: regulars.slice(0, 4).flatMap((h) => {
+        const [b, u] = [h.building.replace('栋', ''), h.unit.replace('单元', '')];
+        return [{ text: `${b}-${u}-${h.room}` }, { text: `${b}栋${h.room}` }, { text: `${h.building}${h.unit}${h.room}` }];
+      }),
+    },
+    {
+      name: 'text_name_and_room',
+      path: 'terms',
+      inputs: regulars.slice(0, 4).map((h) => ({ text: `${h.name} ${h.room}` })),
+    },
+    {
+      name: 'text_phone_typed',
+      path: 'terms',
+      inputs: regulars.slice(0, 4).map((h) => ({ text: h.phone.startsWith('1') ? `${h.phone.slice(0, 3)} ${h.phone.slice(3, 7)} ${h.phone.slice(7)}` : h.phone })),
+    },
+    {
+      name: 'text_address_2char',
+      path: 'like',
+      inputs: [{ text: '栋3' }, { text: '元1' }],
     },
   ];
 }

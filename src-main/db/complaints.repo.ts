@@ -1,6 +1,7 @@
 import type { Db } from './connection';
 import { stmt } from './statements';
-import { SEARCH_COLUMNS, isBigramQuery, searchBigrams } from './search-text';
+import { SEARCH_COLUMNS, complaintBigrams } from './search-text';
+import { searchTerms, type SearchIndex, type SearchTerm } from './search-query';
 import type {
   Complaint,
   ComplaintFieldName,
@@ -66,13 +67,14 @@ export interface NewComplaintRow {
 const INSERT_COLUMNS = ['id', 'office_code', 'number', 'status', 'version', 'created_at', 'updated_at', ...FIELD_NAMES.map((f) => COLUMN_OF[f])];
 const INSERT_SQL = `INSERT INTO complaints (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`;
 
-/** Where each searched column's text comes from in a new row, in SEARCH_COLUMNS order. */
-const SEARCH_VALUES = SEARCH_COLUMNS.map((column): ((row: NewComplaintRow) => string) => {
-  if (column === 'number') return (row) => row.number;
-  const field = FIELD_NAMES.find((f) => COLUMN_OF[f] === column);
-  if (!field) throw new Error(`searched column ${column} is not a complaint field`);
-  return (row) => String(row.fields[field]);
-});
+/** The contract field behind each searched column (all but the number). */
+const SEARCHED_FIELD = new Map(
+  SEARCH_COLUMNS.filter((column) => column !== 'number').map((column) => {
+    const field = FIELD_NAMES.find((f) => COLUMN_OF[f] === column);
+    if (!field) throw new Error(`searched column ${column} is not a complaint field`);
+    return [column, field] as const;
+  }),
+);
 
 const INSERT_BIGRAMS_SQL = 'INSERT INTO complaints_bigrams (rowid, grams) VALUES (?, ?)';
 
@@ -90,7 +92,8 @@ export function insertComplaint(db: Db, row: NewComplaintRow): void {
     ...FIELD_NAMES.map((name) => toColumnValue(name, f[name])),
   );
   // A new row has no index entry yet: its texts are the values just inserted, no need to read them back.
-  stmt(db, INSERT_BIGRAMS_SQL).run(lastInsertRowid, searchBigrams(SEARCH_VALUES.map((value) => value(row))));
+  const grams = complaintBigrams((column) => (column === 'number' ? row.number : String(f[SEARCHED_FIELD.get(column)!])));
+  stmt(db, INSERT_BIGRAMS_SQL).run(lastInsertRowid, grams);
 }
 
 /**
@@ -101,7 +104,7 @@ export function indexBigrams(db: Db, id: string): void {
   const row = stmt(db, `SELECT rowid, ${SEARCH_COLUMNS.join(', ')} FROM complaints WHERE id = ?`).get(id) as Record<string, string | number> | undefined;
   if (!row) return;
   stmt(db, 'DELETE FROM complaints_bigrams WHERE rowid = ?').run(row.rowid);
-  stmt(db, INSERT_BIGRAMS_SQL).run(row.rowid, searchBigrams(SEARCH_COLUMNS.map((c) => String(row[c]))));
+  stmt(db, INSERT_BIGRAMS_SQL).run(row.rowid, complaintBigrams((c) => String(row[c])));
 }
 
 const SEARCHED_FIELDS = new Set<string>(SEARCH_COLUMNS);
@@ -217,30 +220,23 @@ const SORT_COLUMN: Record<ComplaintListFilter['sort'], string> = {
   severity: rankOf('c.severity', SEVERITIES),
 };
 
-/** Escape LIKE wildcards so a user's `%` or `_` is searched for literally. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-
-/** FTS5 phrase query for the trigram index: the whole input as one quoted phrase. */
-const ftsPhrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
-
+/**
+ * A search text as the indexes answer it (search-query.ts): its terms grouped by index, each
+ * group one MATCH of its terms joined with AND; terms no index answers are scanned (LIKE).
+ */
 interface TextSearch {
-  text: string;
-  /** The index that answers it, with its MATCH expression; none for a LIKE scan. */
-  index?: 'complaints_fts' | 'complaints_bigrams';
-  match: string;
+  terms: SearchTerm[];
+  indexed: { index: SearchIndex; match: string }[];
+  scanned: SearchTerm[];
 }
 
-/**
- * How a search text is answered: 3+ characters by the trigram index (any substring), 2 letters or
- * digits by the bigram index (names like 张伟, words like 漏水), anything else (one character,
- * punctuation) by a LIKE scan.
- */
 function textSearch(raw: string | undefined): TextSearch | undefined {
-  const text = raw?.trim();
-  if (!text) return undefined;
-  if ([...text].length >= 3) return { text, index: 'complaints_fts', match: ftsPhrase(text) };
-  if (isBigramQuery(text)) return { text, index: 'complaints_bigrams', match: ftsPhrase(text.toLowerCase()) };
-  return { text, match: '' };
+  const terms = searchTerms(raw);
+  if (terms.length === 0) return undefined;
+  const indexed = (['complaints_fts', 'complaints_bigrams'] as const)
+    .map((index) => ({ index, match: terms.filter((t) => t.index === index).map((t) => t.match).join(' AND ') }))
+    .filter((group) => group.match !== '');
+  return { terms, indexed, scanned: terms.filter((t) => !t.index) };
 }
 
 /** Above this many matches, walking the date index beats sorting the matches (bench: 19 → 4 ms). */
@@ -266,21 +262,17 @@ const hasOtherFilters = (f: ComplaintListFilter) => !!f.text?.trim() || hasColum
  */
 type OfficeTerm = 'index' | 'row';
 
-/** The columns a LIKE scan reads: the indexes' text, with the address as one piece ('3栋2单元'). */
-const LIKE_COLUMNS = ['c.number', 'c.complainant_name', 'c.building || c.unit || c.room', 'c.phone', 'c.description', 'c.owner_words', 'c.request'];
-const LIKE_TERM = `(${LIKE_COLUMNS.map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR ')})`;
-
 /**
  * An indexed search. `walkDates`: '+c.rowid' keeps SQLite from fetching every match to sort it, so
  * it walks the received-date index in order and stops after one page (listComplaints, many matches).
  */
-const indexTerm = (index: NonNullable<TextSearch['index']>, walkDates: boolean) =>
+const indexTerm = (index: SearchIndex, walkDates: boolean) =>
   `${walkDates ? '+' : ''}c.rowid IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`;
 
 /**
  * Complaints a bulk import wrote are in neither search index until drainSearchBacklog has run
  * (search-backlog.ts, seconds after the import returns). While any are waiting, an indexed search
- * also matches those complaints (and only those) with the LIKE of a 1-character search. Checked
+ * also matches those complaints (and only those) by each term's scan (search-query.ts). Checked
  * per search (one row read) so that with the backlog empty, as nearly always, the SQL and its
  * query plans are exactly the usual ones.
  */
@@ -326,17 +318,21 @@ function whereClause(filter: ComplaintListFilter, officeTerm: OfficeTerm, backlo
   }
   const search = textSearch(filter.text);
   if (search) {
-    const like = LIKE_COLUMNS.map(() => likePattern(search.text));
-    if (!search.index) {
-      parts.push(LIKE_TERM);
-      params.push(...like);
-    } else if (!backlog) {
-      parts.push(indexTerm(search.index, walkDates));
-      params.push(search.match);
-    } else {
+    const indexed = search.indexed.map((group) => indexTerm(group.index, walkDates));
+    const indexedParams = search.indexed.map((group) => group.match);
+    if (indexed.length > 0 && !backlog) {
+      parts.push(...indexed);
+      params.push(...indexedParams);
+    } else if (indexed.length > 0) {
       // One OR, not a UNION: a complaint in both (edited since the import) still counts once.
-      parts.push(`(${indexTerm(search.index, walkDates)} OR (c.rowid IN (SELECT complaint_rowid FROM search_backlog) AND ${LIKE_TERM}))`);
-      params.push(search.match, ...like);
+      const inIndexes = indexed.length === 1 ? indexed[0]! : `(${indexed.join(' AND ')})`;
+      const byScan = search.terms.filter((t) => t.index);
+      parts.push(`(${inIndexes} OR (c.rowid IN (SELECT complaint_rowid FROM search_backlog) AND ${byScan.map((t) => t.scan).join(' AND ')}))`);
+      params.push(...indexedParams, ...byScan.flatMap((t) => t.scanParams));
+    }
+    for (const term of search.scanned) {
+      parts.push(term.scan);
+      params.push(...term.scanParams);
     }
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
@@ -345,17 +341,18 @@ function whereClause(filter: ComplaintListFilter, officeTerm: OfficeTerm, backlo
 export function listComplaints(db: Db, filter: ComplaintListFilter): ComplaintPage {
   const search = textSearch(filter.text);
   // A LIKE scan reads every complaint anyway; only an indexed search can miss the backlog's.
-  const backlog = !!search?.index && hasSearchBacklog(db);
+  const backlog = !!search?.indexed.length && hasSearchBacklog(db);
   const { sql: where, params } = whereClause(filter, 'row', backlog);
   const { sql: countWhere, params: countParams } = hasOtherFilters(filter) ? { sql: where, params } : whereClause(filter, 'index', backlog);
-  const onlyText = search?.index && !backlog && !filter.officeCode && !hasColumnFilters(filter);
-  // Text alone: the search index counts its own rows (one per complaint) without touching the table.
-  // Not while the backlog waits: the index lacks those complaints, so the general count runs.
+  // Text alone, answered by one index: the index counts its own rows (one per complaint) without
+  // touching the table. Not while the backlog waits: the index lacks those complaints, so the general count runs.
+  const onlyIndex = search?.indexed.length === 1 && search.scanned.length === 0 ? search.indexed[0] : undefined;
+  const onlyText = onlyIndex && !backlog && !filter.officeCode && !hasColumnFilters(filter);
   const total = onlyText
-    ? (stmt(db, `SELECT COUNT(*) AS n FROM ${search.index} WHERE ${search.index} MATCH ?`).get(search.match) as { n: number }).n
+    ? (stmt(db, `SELECT COUNT(*) AS n FROM ${onlyIndex.index} WHERE ${onlyIndex.index} MATCH ?`).get(onlyIndex.match) as { n: number }).n
     : (stmt(db, `SELECT COUNT(*) AS n FROM complaints c ${countWhere}`).get(...countParams) as { n: number }).n;
   // Many matches: walk the received-date index and stop after one page (indexTerm). Few: fetching and sorting wins.
-  const pageWhere = search?.index && total > WALK_INDEX_ABOVE ? whereClause(filter, 'row', backlog, true).sql : where;
+  const pageWhere = search?.indexed.length && total > WALK_INDEX_ABOVE ? whereClause(filter, 'row', backlog, true).sql : where;
   const direction = filter.direction === 'asc' ? 'ASC' : 'DESC';
   const rows = stmt(db, 
       `SELECT c.id, c.office_code, c.number, c.received_at, c.channel, c.complainant_name, c.building, c.unit, c.room,

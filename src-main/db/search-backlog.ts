@@ -9,22 +9,25 @@
  */
 import { log } from '../lib/log';
 import type { Db } from './connection';
-import { SEARCH_COLUMNS, searchBigrams } from './search-text';
+import { SEARCH_COLUMNS, complaintBigrams, searchTextSql } from './search-text';
 
-/** The trigram index's text of a complaint row `row` (`new` in a trigger, an alias in a query). */
+/**
+ * The trigram index's text of a complaint row `row` as migration 0050 wrote its triggers (a shipped
+ * migration must keep doing what it did). Since migration 0090 the text is search-text.ts's searchTextSql.
+ */
 export const TRIGRAM_TEXT = (row: string) =>
   `${row}.number || ' ' || ${row}.complainant_name || ' ' || ${row}.building || ${row}.unit || ${row}.room || ' ' || ` +
   `${row}.phone || ' ' || ${row}.description || ' ' || ${row}.owner_words || ' ' || ${row}.request`;
 
-/** The triggers that write a complaint's trigram entry as it is written (migration 0050). */
+/** The triggers that write a complaint's trigram entry as it is written (migrations 0050, 0090). */
 const SEARCH_TRIGGERS = ['complaints_fts_insert', 'complaints_fts_update'];
 
 /**
  * Take the trigram triggers away for the rest of the current transaction; the function returned
  * puts them back as they were and must run before the commit (a rollback puts them back by itself).
- * Dropped, not switched off through `search_switch` (migration 0050, which is why the triggers
- * still ask it, and it always answers 0): the trigger ran its WHEN for every written complaint,
- * 0.3 s of a 100k-complaint merge.
+ * Dropped, not switched off through `search_switch` (migration 0050; it always answers 0, and the
+ * triggers of migration 0090 no longer ask it): the trigger ran its WHEN for every written
+ * complaint, 0.3 s of a 100k-complaint merge.
  */
 export function suspendSearchIndex(db: Db): () => void {
   if (!db.inTransaction) throw new Error('search index suspended outside a transaction');
@@ -48,11 +51,11 @@ export function indexSearchBacklog(db: Db, limit = 2000): number {
       const ids = JSON.stringify(chunk);
       const inChunk = 'rowid IN (SELECT value FROM json_each(?))';
       db.prepare(`DELETE FROM complaints_fts WHERE ${inChunk}`).run(ids);
-      db.prepare(`INSERT INTO complaints_fts (rowid, search_text) SELECT c.rowid, ${TRIGRAM_TEXT('c')} FROM complaints c WHERE c.${inChunk}`).run(ids);
+      db.prepare(`INSERT INTO complaints_fts (rowid, search_text) SELECT c.rowid, ${searchTextSql('c')} FROM complaints c WHERE c.${inChunk}`).run(ids);
       db.prepare(`DELETE FROM complaints_bigrams WHERE ${inChunk}`).run(ids);
       const rows = db.prepare(`SELECT rowid, ${SEARCH_COLUMNS.join(', ')} FROM complaints WHERE ${inChunk}`).all(ids) as Record<string, string | number>[];
       const insert = db.prepare('INSERT INTO complaints_bigrams (rowid, grams) VALUES (?, ?)');
-      for (const row of rows) insert.run(row.rowid, searchBigrams(SEARCH_COLUMNS.map((c) => String(row[c]))));
+      for (const row of rows) insert.run(row.rowid, complaintBigrams((c) => String(row[c])));
       db.prepare("DELETE FROM search_backlog WHERE complaint_rowid IN (SELECT value FROM json_each(?))").run(ids);
       return searchBacklogSize(db);
     })

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { isRealWallTime } from './wall-time';
+import { normalisePhone } from './phone';
 
 export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -44,8 +45,14 @@ export const dateOnlySchema = (label: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
     .refine((v) => isRealWallTime(`${v} 00:00`), `${label}不是有效日期`);
 
-/** Mainland mobile (11 digits from 1), landline with area code, or an extension; digits and dashes only. */
+/**
+ * Mainland mobile (11 digits from 1), landline with area code and perhaps an extension, or a local
+ * number, typed any common way (spaces, dashes, brackets, +86) and stored in one form (phone.ts):
+ * the form and main both get the normalised number, so the read-back shows what will be saved.
+ * `overwrite`, not `transform`: the schema stays a string schema (`.default`, `.partial` as before).
+ */
 export const phoneSchema = z
   .string({ error: '联系电话必须是文字' })
   .trim()
-  .refine((v) => v === '' || /^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$/.test(v), '联系电话格式不正确（手机 11 位，或座机如 0571-88886666）');
+  .refine((v) => normalisePhone(v) !== undefined, '联系电话格式不正确（手机 11 位，或座机如 0571-88886666）')
+  .overwrite((v) => normalisePhone(v) ?? v);

@@ -50,6 +50,12 @@ const SEEDS: Seed[] = [
   { receivedAt: '2026-11-03 13:13', channel: 'phone', severity: 'major', department: '工程部', category: '工程质量', name: '张伟', building: '3栋', unit: '2单元', room: '1602', phone: '13812345678', description: '天花板塌落险些砸伤人', status: 'dispatched' },
   { receivedAt: '2026-11-01 11:30', channel: 'staff_report', severity: 'ordinary', department: '', category: '其他', name: '欧阳修', building: '11栋', unit: '1单元', room: '1101', phone: '', description: '公共区域照明定时不合理', status: 'closed' },
   { receivedAt: '2026-11-04 15:45', channel: 'letter', severity: 'ordinary', department: '客服中心', category: '服务质量', name: '林静', building: '5栋', unit: '1单元', room: '1602', phone: '13966667777', description: '投诉处理进度无人回复', status: 'registered' },
+  // Flats around 12栋3单元1602, for the address searches (issue 13 point 17).
+  { receivedAt: '2026-11-05 09:30', channel: 'phone', severity: 'ordinary', department: '工程部', category: '工程质量', name: '杨明兰', building: '12栋', unit: '3单元', room: '1602', phone: '13800138000', description: '卫生间渗水到楼下', status: 'registered' },
+  { receivedAt: '2026-11-05 10:10', channel: 'phone', severity: 'ordinary', department: '工程部', category: '设施设备', name: '杨明', building: '12栋', unit: '2单元', room: '1602', phone: '13800138001', description: '门禁卡失灵', status: 'registered' },
+  { receivedAt: '2026-11-05 11:20', channel: 'visit', severity: 'minor', department: '秩序维护部', category: '安全秩序', name: '杨明兰', building: '2栋', unit: '3单元', room: '1603', phone: '', description: '快递柜占用消防通道', status: 'registered' },
+  { receivedAt: '2026-11-05 14:00', channel: 'phone', severity: 'ordinary', department: '工程部', category: '设施设备', name: '钱多多', building: '112栋', unit: '3单元', room: '1602', phone: '13911112222', description: '电梯按钮失灵', status: 'registered' },
+  { receivedAt: '2026-11-05 16:45', channel: 'phone', severity: 'minor', department: '环境部', category: '环境卫生', name: '孙悦', building: '12栋', unit: '3单元', room: '1601', phone: '', description: '楼道堆放杂物', status: 'registered' },
 ];
 
 interface Seeded extends Seed {
@@ -99,9 +105,15 @@ const sortedIds = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 const day = (r: Seeded) => r.receivedAt.slice(0, 10);
 const byId = (id: string) => records.find((r) => r.id === id)!;
 
-/** Searchable text of a complaint as the contract states it: name, room, phone, number, description. */
+/**
+ * Searchable text of a complaint as the contract states it: name, room, phone, number, description;
+ * every space-separated term must be found (as plain text: address and phone forms are tested apart).
+ */
 const matchesText = (text: string) => (r: Seeded) =>
-  [r.number, r.name, r.building + r.unit + r.room, r.phone, r.description].some((s) => s.toLowerCase().includes(text.toLowerCase()));
+  text
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((term) => [r.number, r.name, r.building + r.unit + r.room, r.phone, r.description].some((s) => s.toLowerCase().includes(term.toLowerCase())));
 
 /** The register returns exactly the seeded complaints the predicate picks, and counts them. */
 function expectSelection(query: ComplaintListQuery, predicate: (r: Seeded) => boolean, { mayBeEmpty = false } = {}) {
@@ -198,6 +210,9 @@ describe('complaints:list free-text search', () => {
     ['the first digits of a mobile number', '1381234'],
     ['a landline without its area code', '88886666'],
     ['a two-character word of the description', '漏水'],
+    ['a two-character piece across building and unit', '栋3'],
+    ['a two-character piece across unit and room', '元1'],
+    ['a two-character piece across building and unit, in another building', '栋2'],
     ['a longer part of the description', '天花板'],
     ['the day part of complaint numbers', '20261103'],
   ])('finds %s: %s', (_label, text) => {
@@ -225,6 +240,60 @@ describe('complaints:list free-text search', () => {
     ['FTS syntax words', 'NEAR(张伟 OR 漏水)'],
   ])('takes %s literally: %s', (_label, text) => {
     expectSelection({ text }, matchesText(text), { mayBeEmpty: true });
+  });
+});
+
+describe('complaints:list finds what reception types (issue 13 point 17)', () => {
+  const flat = (name: string, building: string, unit: string, room: string) =>
+    records.find((r) => r.name === name && r.building === building && r.unit === unit && r.room === room)!;
+  const numbersFound = (text: string) => list({ text }).items.map((r) => r.number).sort();
+  const numbersOf = (...rs: Seeded[]) => rs.map((r) => r.number).sort();
+
+  it.each(['12-3-1602', '12栋3单元1602', '12#3-1602', '12#3#1602', '12幢3单元1602室', '１２－３－１６０２'])(
+    'an address typed as %s finds building 12, unit 3, room 1602 only (not 112栋, not 2栋, not room 1601)',
+    (text) => {
+      expect(numbersFound(text)).toEqual(numbersOf(flat('杨明兰', '12栋', '3单元', '1602')));
+    },
+  );
+
+  it.each(['12栋1602', '12#1602', '12-1602', '12号楼1602室'])('an address without its unit, %s, finds room 1602 of building 12 in any unit', (text) => {
+    expect(numbersFound(text)).toEqual(numbersOf(flat('杨明兰', '12栋', '3单元', '1602'), flat('杨明', '12栋', '2单元', '1602')));
+  });
+
+  it('a building and unit find that stairway; a unit and room find that flat in any building', () => {
+    expect(numbersFound('12栋3单元')).toEqual(numbersOf(flat('杨明兰', '12栋', '3单元', '1602'), flat('孙悦', '12栋', '3单元', '1601')));
+    expect(numbersFound('3单元1602')).toEqual(numbersOf(flat('杨明兰', '12栋', '3单元', '1602'), flat('钱多多', '112栋', '3单元', '1602')));
+  });
+
+  it('several terms must all match: a name and a room', () => {
+    expect(numbersFound('杨明兰 1602')).toEqual(numbersOf(flat('杨明兰', '12栋', '3单元', '1602')));
+    expect(numbersFound('杨明兰')).toHaveLength(2);
+    expect(numbersFound('1602 杨明兰')).toEqual(numbersFound('杨明兰 1602'));
+    // Terms of every length and kind together: a name, an address, a 2-character word, one character.
+    expect(numbersFound('杨明兰 12栋3单元1602 渗水 卫')).toEqual(numbersOf(flat('杨明兰', '12栋', '3单元', '1602')));
+    expect(numbersFound('杨明兰 门禁')).toEqual([]);
+  });
+
+  it.each(['13800138000', '138 0013 8000', '138-0013-8000', '+86 13800138000', '+8613800138000', '+86 138 0013 8000'])(
+    'a mobile typed as %s finds its complaint and not the number one digit away',
+    (text) => {
+      expect(numbersFound(text)).toEqual(numbersOf(flat('杨明兰', '12栋', '3单元', '1602')));
+    },
+  );
+
+  it.each(['0571-88886666', '0571 8888 6666', '057188886666', '(0571)88886666', '+86 571 88886666'])('a landline typed as %s finds its complaint', (text) => {
+    expect(numbersFound(text)).toEqual(numbersOf(records.find((r) => r.phone === '0571-88886666')!));
+  });
+
+  it('a phone and a name together', () => {
+    expect(numbersFound('杨明兰 138 0013 8000')).toEqual(numbersOf(flat('杨明兰', '12栋', '3单元', '1602')));
+    expect(numbersFound('杨明 138 0013 8001')).toEqual(numbersOf(flat('杨明', '12栋', '2单元', '1602')));
+  });
+
+  it('counts every match of several terms, across pages', () => {
+    const first = list({ text: '张伟 1602', pageSize: 2 });
+    expect(first.total).toBe(records.filter(matchesText('张伟 1602')).length);
+    expect(first.total).toBeGreaterThan(2);
   });
 });
 

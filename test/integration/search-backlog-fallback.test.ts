@@ -100,6 +100,31 @@ describe('search while the import backlog waits', () => {
     expectations();
   });
 
+  it('finds a backlog complaint by address, phone, several terms and 2-character pieces of its address, as the indexes do once drained (issue 13 point 17)', async () => {
+    const target = app.ok('complaints:create', phoneComplaint(ids, { complainantName: '杨明兰', building: '12栋', unit: '3单元', room: '1602', phone: '13800138000' }));
+    const near = app.ok('complaints:create', phoneComplaint(ids, { complainantName: '钱多多', building: '112栋', unit: '3单元', room: '1602', phone: '13800138001' }));
+    const lobby = app.ok('complaints:create', phoneComplaint(ids, { complainantName: '孙悦', building: '12栋', unit: '2单元', room: '1602', phone: '0755-1234567' }));
+    leaveOnBacklog(target.id);
+    leaveOnBacklog(lobby.id);
+
+    const expectations = () => {
+      expect(found({ text: '12-3-1602' })).toEqual({ total: 1, numbers: [target.number] });
+      expect(found({ text: '12栋3单元1602' })).toEqual({ total: 1, numbers: [target.number] });
+      expect(found({ text: '12#3-1602' })).toEqual({ total: 1, numbers: [target.number] });
+      expect(found({ text: '12栋1602' })).toEqual({ total: 2, numbers: sorted(target.number, lobby.number) });
+      expect(found({ text: '3单元1602' })).toEqual({ total: 2, numbers: sorted(target.number, near.number) });
+      expect(found({ text: '杨明兰 1602' })).toEqual({ total: 1, numbers: [target.number] });
+      expect(found({ text: '138 0013 8000' })).toEqual({ total: 1, numbers: [target.number] });
+      expect(found({ text: '+86 755 1234567' })).toEqual({ total: 1, numbers: [lobby.number] });
+      expect(found({ text: '栋3' })).toEqual({ total: 2, numbers: sorted(target.number, near.number) });
+      expect(found({ text: '元1' })).toEqual({ total: 3, numbers: sorted(target.number, near.number, lobby.number) });
+    };
+    expectations();
+    await drainSearchBacklog(app.ctx.db);
+    expect(searchBacklogSize(app.ctx.db)).toBe(0);
+    expectations();
+  });
+
   it("with many matches the page still walks the date index ('+' on the index term only) and lists the backlog's complaint", async () => {
     const many = 305; // above WALK_INDEX_ABOVE (300)
     for (let i = 0; i < many; i += 1) {

@@ -39,3 +39,52 @@ describe('search indexes follow every edit', () => {
     expect(numbersFound('B2层')).toEqual([c.number]);
   });
 });
+
+describe('phone numbers as reception types them (issue 13 point 17)', () => {
+  it.each([
+    ['138 0013 8000', '13800138000'],
+    ['138-0013-8000', '13800138000'],
+    ['+86 13800138000', '13800138000'],
+    ['+8613800138000', '13800138000'],
+    ['0755 1234567', '0755-1234567'],
+    ['(0755)1234567', '0755-1234567'],
+    ['+86 755 1234567', '0755-1234567'],
+  ])('intake takes %s, stores %s, and search finds it by any way of typing it', (typed, stored) => {
+    const c = app.ok('complaints:create', phoneComplaint(ids, { phone: typed }));
+    app.ok('complaints:create', phoneComplaint(ids, { phone: '13912345678' }));
+    expect(c.phone).toBe(stored);
+    expect(app.ok('complaints:get', { id: c.id }).complaint.phone).toBe(stored);
+    const variants = stored.startsWith('1')
+      ? ['13800138000', '138 0013 8000', '138-0013-8000', '+86 13800138000', '+8613800138000']
+      : ['0755-1234567', '0755 1234567', '07551234567', '(0755)1234567', '+86 755 1234567'];
+    for (const text of variants) expect(numbersFound(text), text).toEqual([c.number]);
+  });
+
+  it('an edit stores the normalised number too, and search follows it', () => {
+    const c = app.ok('complaints:create', phoneComplaint(ids, { phone: '13800138000' }));
+    app.ok('complaints:update', { id: c.id, version: c.version, actorId: ids.receiverId, patch: { phone: '+86 139-0000-1111' } });
+    expect(app.ok('complaints:get', { id: c.id }).complaint.phone).toBe('13900001111');
+    expect(numbersFound('139 0000 1111')).toEqual([c.number]);
+    expect(numbersFound('138 0013 8000')).toEqual([]);
+  });
+
+  it('refuses what is no phone number, in Chinese, naming the field, and saves nothing', () => {
+    const before = app.ok('complaints:list', {}).total;
+    const result = app.call('complaints:create', phoneComplaint(ids, { phone: '138 0013 800' }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'phone' } });
+    if (!result.ok) expect(result.error.message).toMatch(/^联系电话/);
+    expect(app.ok('complaints:list', {}).total).toBe(before);
+  });
+});
+
+describe('address searches follow every edit (issue 13 point 17)', () => {
+  it('finds the new address by any form and 2-character pieces across its parts, and no longer the old one', () => {
+    const c = app.ok('complaints:create', phoneComplaint(ids, { building: '3栋', unit: '2单元', room: '1602' }));
+    expect(numbersFound('3-2-1602')).toEqual([c.number]);
+    expect(numbersFound('栋2')).toEqual([c.number]);
+
+    app.ok('complaints:update', { id: c.id, version: c.version, actorId: ids.receiverId, patch: { building: '12栋', unit: '3单元' } });
+    for (const text of ['12-3-1602', '12栋1602', '12栋3单元1602', '12#3-1602', '栋3', '元1', '张伟 1602']) expect(numbersFound(text), text).toEqual([c.number]);
+    for (const text of ['3-2-1602', '3栋1602', '栋2']) expect(numbersFound(text), text).toEqual([]);
+  });
+});

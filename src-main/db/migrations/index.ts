@@ -6,6 +6,7 @@ import * as prints from './0040-prints';
 import * as exchange from './0050-exchange';
 import * as headOffice from './0080-head-office';
 import * as deadlineRules from './0060-deadline-rules';
+import * as searchAddresses from './0090-search-addresses';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 50, name: 'exchange', up: exchange.up },
   { version: 80, name: 'head-office', up: headOffice.up },
   { version: 60, name: 'deadline-rules', up: deadlineRules.up },
+  { version: 90, name: 'search-addresses', up: searchAddresses.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
