@@ -1,6 +1,6 @@
 import type { DeadlineKind, Severity, Urgency } from '../../src-preload/contract/enums';
-import type { DeadlinePolicy, DeadlineState, Duration } from '../../src-preload/contract/deadline.schema';
-import { addMinutesToWall, minutesBetween } from '../../src-preload/contract/wall-time';
+import type { DeadlinePolicy, Duration } from '../../src-preload/contract/deadline.schema';
+import { addMinutesToWall } from '../../src-preload/contract/wall-time';
 import { ZH_LABELS, type EnumNames } from '../../src-preload/contract/labels';
 import { deadlineStateAt, type DeadlineTiming } from '../../src-preload/contract/deadline-clock';
 import { addWorkingDays, type WorkCalendar } from './calendar';
