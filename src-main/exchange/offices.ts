@@ -63,7 +63,9 @@ interface ImportRow {
 /** The import history, newest first. */
 export function listImportHistory(ctx: ServiceContext, limit = 500): ImportRecord[] {
   const { timeZone } = getSettings(ctx);
-  const rows = ctx.db.prepare('SELECT * FROM exchange_imports ORDER BY imported_at DESC, id DESC LIMIT ?').all(limit) as ImportRow[];
+  // Imports within one millisecond (a re-import on a pinned clock) share imported_at, and their ULIDs
+  // need not rise: the order they were written in (rowid) decides.
+  const rows = ctx.db.prepare('SELECT * FROM exchange_imports ORDER BY imported_at DESC, rowid DESC LIMIT ?').all(limit) as ImportRow[];
   return rows.map((r) => {
     const totals: MergeCounts = { new: r.new_rows, updated: r.updated_rows, unchanged: r.unchanged_rows, refused: r.refused_rows };
     return {

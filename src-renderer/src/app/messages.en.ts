@@ -121,7 +121,7 @@ export const en: Messages = {
     by: '{actor}',
     emptyValue: '(empty)',
     otherOffice:
-      'This complaint belongs to centre {office} and was merged from its export: read only here. Department: {department}; category: {category}; received by: {receiver}. Changes are made at that centre and exported again.',
+      'This complaint belongs to centre {office} and was merged from its export: here it can be read and its forms printed as copies. Department: {department}; category: {category}; received by: {receiver}. Changes are made at that centre and exported again.',
     notFound: 'Complaint not found',
   },
   settings: {
@@ -202,6 +202,7 @@ export const en: Messages = {
     title: 'Procedure',
     nextSteps: 'Next steps',
     none: 'This complaint is closed',
+    otherOffice: 'Handled by its own service centre; view only here',
     rounds: 'Handling record',
     round: 'Round {round}',
     department: 'Department',
@@ -324,6 +325,7 @@ export const en: Messages = {
     signed: 'Signed copy back',
     unsigned: 'Signed copy outstanding',
     uploadSigned: 'Upload signed copy',
+    officeCopyNote: 'This complaint belongs to service centre {office}: what prints here is a head-office copy (its footer says so), not a print version and not for signing; the centre collects the signed copies.',
     blankForms: 'Blank forms',
     blankHint: 'To fill in by hand when the PC is down; the number is left blank and entered later.',
     printBlank: 'Print blank {form}',

@@ -7,8 +7,16 @@ import { useLookups } from '../../app/lookups';
 import { useOperator } from '../../app/operator';
 import { readAsBase64 } from '../../lib/files';
 
+interface Props {
+  complaintId: string;
+  attachments: Attachment[];
+  onChange: () => Promise<void>;
+  /** False for another office's complaint (ComplaintDetail.editable): its files are shown, never added or removed here. */
+  editable: boolean;
+}
+
 /** Photos and scanned letters of one complaint, as thumbnails; add and remove. */
-export function AttachmentsPanel({ complaintId, attachments, onChange }: { complaintId: string; attachments: Attachment[]; onChange: () => Promise<void> }) {
+export function AttachmentsPanel({ complaintId, attachments, onChange, editable }: Props) {
   const { m } = useI18n();
   const { settings } = useLookups();
   const { operatorId } = useOperator();
@@ -49,17 +57,21 @@ export function AttachmentsPanel({ complaintId, attachments, onChange }: { compl
       <Stack gap="sm">
         <Group justify="space-between">
           <Text fw={600}>{m.detail.attachments}</Text>
-          <FileButton onChange={(files) => void add(files)} accept={ATTACHMENT_MIME_TYPES.join(',')} multiple>
-            {(props) => (
-              <Button size="xs" loading={busy} {...props}>
-                {m.detail.addAttachment}
-              </Button>
-            )}
-          </FileButton>
+          {editable && (
+            <FileButton onChange={(files) => void add(files)} accept={ATTACHMENT_MIME_TYPES.join(',')} multiple>
+              {(props) => (
+                <Button size="xs" loading={busy} {...props}>
+                  {m.detail.addAttachment}
+                </Button>
+              )}
+            </FileButton>
+          )}
         </Group>
-        <Text size="xs" c="dimmed">
-          {fill(m.detail.attachmentHint, { mb: settings.attachmentMaxMb })}
-        </Text>
+        {editable && (
+          <Text size="xs" c="dimmed">
+            {fill(m.detail.attachmentHint, { mb: settings.attachmentMaxMb })}
+          </Text>
+        )}
         {error && <Alert color="red">{error}</Alert>}
         {attachments.length === 0 && <Text size="sm" c="dimmed">{m.detail.noAttachments}</Text>}
         <SimpleGrid cols={2}>
@@ -75,9 +87,11 @@ export function AttachmentsPanel({ complaintId, attachments, onChange }: { compl
               <Text size="xs" truncate title={a.fileName}>
                 {a.fileName}
               </Text>
-              <Anchor size="xs" c="red" component="button" type="button" onClick={() => void remove(a)}>
-                {m.detail.removeAttachment}
-              </Anchor>
+              {editable && (
+                <Anchor size="xs" c="red" component="button" type="button" onClick={() => void remove(a)}>
+                  {m.detail.removeAttachment}
+                </Anchor>
+              )}
             </Stack>
           ))}
         </SimpleGrid>

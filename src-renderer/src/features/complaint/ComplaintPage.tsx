@@ -18,7 +18,6 @@ import { showServerError } from '../../lib/forms';
 import { formKeyHandler } from '../../lib/keyboard';
 import { fill, useI18n } from '../../app/i18n';
 import { useOperator } from '../../app/operator';
-import { useLookups } from '../../app/lookups';
 import { hrefOf } from '../../app/router';
 import { ComplaintFields } from './ComplaintFields';
 import { StatusBadge } from './StatusBadge';
@@ -84,10 +83,10 @@ interface ViewProps {
 function ComplaintView({ detail, reload, message, setMessage, initialStep }: ViewProps) {
   const { m } = useI18n();
   const { operatorId } = useOperator();
-  const { settings } = useLookups();
   const { complaint } = detail;
-  // Another office's record, merged from its export: shown, never edited here (main refuses it too).
-  const readOnly = complaint.officeCode !== settings.officeCode;
+  // Another office's record, merged from its export: main says so (detail.editable, own-records.ts)
+  // and refuses any change; the page shows it, its procedure and attachments, and prints its forms.
+  const readOnly = !detail.editable;
   const form = useForm<ComplaintCreateInput>({ resolver: zodResolver(complaintCreateSchema), defaultValues: fieldsOf(complaint) });
   const [saving, setSaving] = useState(false);
   const [history, setHistory] = useState<PrintRecord[]>([]);
@@ -186,18 +185,16 @@ function ComplaintView({ detail, reload, message, setMessage, initialStep }: Vie
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
-            {!readOnly && <ProcessPanel detail={detail} reload={reload} initialStep={initialStep} />}
-            {!readOnly && (
-              <ComplaintPrintPanel
-                detail={detail}
-                history={history}
-                reload={async () => {
-                  await loadHistory();
-                  await reload();
-                }}
-              />
-            )}
-            <AttachmentsPanel complaintId={complaint.id} attachments={detail.attachments} onChange={reload} />
+            <ProcessPanel detail={detail} reload={reload} initialStep={initialStep} />
+            <ComplaintPrintPanel
+              detail={detail}
+              history={history}
+              reload={async () => {
+                await loadHistory();
+                await reload();
+              }}
+            />
+            <AttachmentsPanel complaintId={complaint.id} attachments={detail.attachments} onChange={reload} editable={detail.editable} />
             <Paper withBorder p="md">
               <Text fw={600} mb="sm">
                 {m.detail.timeline}

@@ -32,7 +32,7 @@ export function ProcessPanel({ detail, reload, initialStep }: Props) {
         </Group>
         {process.allowedActions.length === 0 ? (
           <Text size="sm" c="dimmed">
-            {m.process.none}
+            {detail.editable ? m.process.none : m.process.otherOffice}
           </Text>
         ) : (
           <Group gap="xs" aria-label={m.process.nextSteps}>

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import type { ImportFileResult, MergeCounts, MergeSummary } from '../../../../src-preload/contract';
+import { MERGE_COUNT_KEYS, sumMergeCounts, type ImportFileResult, type MergeCounts, type MergeSummary } from '../../../../src-preload/contract';
 import { fill, useI18n } from '../../app/i18n';
 import { rangeText, tableLabel } from './exchange-format';
 
 type Merged = Extract<ImportFileResult, { ok: true }>;
 type Refused = Extract<ImportFileResult, { ok: false }>;
 
-const COUNT_KEYS = ['new', 'updated', 'unchanged', 'refused'] as const;
+// The figures are main's, per table (MergeCounts in the contract says what each one means); a
+// file's totals come with it, and an office's or the whole import's are their sum through the
+// contract's sumMergeCounts, so the line, the badges, the table and 导入记录 show the same numbers.
+const COUNT_KEYS = MERGE_COUNT_KEYS;
 const COUNT_COLOURS: Record<(typeof COUNT_KEYS)[number], string> = { new: 'teal', updated: 'blue', unchanged: 'gray', refused: 'red' };
-
-const addCounts = (a: MergeCounts, b: MergeCounts): MergeCounts => ({ new: a.new + b.new, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged, refused: a.refused + b.refused });
-const ZERO: MergeCounts = { new: 0, updated: 0, unchanged: 0, refused: 0 };
 
 /** The merged files by office (in the order first met), so head office reads one office at a time. */
 function byOffice(results: readonly ImportFileResult[]): { code: string; name: string; files: MergeSummary[] }[] {
@@ -47,13 +47,12 @@ function FileSummary({ summary }: { summary: MergeSummary }) {
       <Text size="sm">
         {fill(m.exchange.fileLine, { file: summary.fileName, exportedAt: summary.exportedAt, range: rangeText(m, summary.range) })}
       </Text>
-      {summary.seenBefore ? (
+      {summary.seenBefore && (
         <Alert color="gray" p="xs" data-testid="seen-before">
-          {m.exchange.seenBefore}
+          {summary.totals.new + summary.totals.updated === 0 ? m.exchange.seenBefore : m.exchange.seenBeforeWritten}
         </Alert>
-      ) : (
-        <CountBadges counts={summary.totals} />
       )}
+      <CountBadges counts={summary.totals} />
       <Group>
         <Button variant="subtle" size="compact-sm" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
           {open ? m.exchange.hideDetails : m.exchange.showDetails}
@@ -80,6 +79,14 @@ function FileSummary({ summary }: { summary: MergeSummary }) {
                 </Table.Tr>
               ))}
             </Table.Tbody>
+            <Table.Tfoot>
+              <Table.Tr data-testid="import-table-totals">
+                <Table.Th>{m.exchange.tableTotal}</Table.Th>
+                {COUNT_KEYS.map((key) => (
+                  <Table.Th key={key}>{summary.totals[key]}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Tfoot>
           </Table>
           {summary.refused.length > 0 && (
             <>
@@ -119,8 +126,8 @@ export function ImportSummary({ results }: { results: readonly ImportFileResult[
   const { m } = useI18n();
   const offices = byOffice(results);
   const refused = results.filter((r): r is Refused => !r.ok);
-  const merged = results.filter((r): r is Merged => r.ok && !r.summary.seenBefore);
-  const overall = merged.reduce((sum, r) => addCounts(sum, r.summary.totals), ZERO);
+  // Every merged file counts, a file seen before too: its rows were read and counted (unchanged, or written now).
+  const overall = sumMergeCounts(results.filter((r): r is Merged => r.ok).map((r) => r.summary.totals));
   return (
     <Stack gap="sm" data-testid="import-summary">
       <Title order={4}>{m.exchange.summaryTitle}</Title>
@@ -132,7 +139,7 @@ export function ImportSummary({ results }: { results: readonly ImportFileResult[
           <Stack gap="xs">
             <Group justify="space-between">
               <Text fw={600}>{fill(m.exchange.officeHeading, { name: office.name, code: office.code })}</Text>
-              {office.files.length > 1 && <CountBadges counts={office.files.filter((f) => !f.seenBefore).reduce((sum, f) => addCounts(sum, f.totals), ZERO)} />}
+              {office.files.length > 1 && <CountBadges counts={sumMergeCounts(office.files.map((f) => f.totals))} />}
             </Group>
             {office.files.map((summary, i) => (
               <FileSummary key={`${summary.importId}-${i}`} summary={summary} />

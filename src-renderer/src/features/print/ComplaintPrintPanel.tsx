@@ -17,6 +17,8 @@ interface Props {
 /**
  * Print the complaint's two forms, each print a new version, and take the signed copies back: the
  * scan or photo of a signed print is attached to it, which locks the fields printed on it.
+ * Another office's complaint (head office, `detail.editable` false) prints as head office's copy:
+ * main records no version for it, and its signed copies are the office's to collect.
  */
 export function ComplaintPrintPanel({ detail, history, reload }: Props) {
   const { m } = useI18n();
@@ -25,6 +27,7 @@ export function ComplaintPrintPanel({ detail, history, reload }: Props) {
   const [fullPhone, setFullPhone] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const complaintId = detail.complaint.id;
+  const { editable } = detail;
 
   const attachSigned = async (printId: string, file: File | null) => {
     if (!file) return;
@@ -62,6 +65,11 @@ export function ComplaintPrintPanel({ detail, history, reload }: Props) {
           ))}
         </Group>
         <Checkbox size="xs" label={m.print.fullPhone} checked={fullPhone} onChange={(e) => setFullPhone(e.currentTarget.checked)} />
+        {!editable && (
+          <Text size="xs" c="dimmed" data-testid="office-copy-note">
+            {fill(m.print.officeCopyNote, { office: detail.complaint.officeCode })}
+          </Text>
+        )}
         {error && <Alert color="red">{error}</Alert>}
         {uploadError && <Alert color="red">{uploadError}</Alert>}
         <Text size="sm" fw={500}>
@@ -78,6 +86,10 @@ export function ComplaintPrintPanel({ detail, history, reload }: Props) {
             {p.signedAttachmentId ? (
               <Text size="xs" c="teal">
                 {m.print.signed}
+              </Text>
+            ) : !editable ? (
+              <Text size="xs" c="dimmed">
+                {m.print.unsigned}
               </Text>
             ) : (
               <Group gap={4}>
