@@ -1,13 +1,18 @@
 import type { ComplaintStatus, LifecycleAction, Satisfaction, Severity } from '../../src-preload/contract/enums';
+import { ZH_LABELS } from '../../src-preload/contract/labels';
+import { errorText, wordError, type ErrorKey } from '../../src-preload/contract/error-texts';
+import type { KeyedText } from '../../src-preload/contract/texts';
 
 /**
  * The complaint procedure as a pure state machine (PROCEDURES.md §3–§5). Services ask it whether a
  * step is allowed and what the complaint becomes; they never change `status` any other way.
  *
  *   已登记 ─派单→ 已派单 ─签收→ 处理中 ─处理结果→ 已处理 ─回访(满意/基本满意)→ 已办结
- *                  ↑ 改派        ↑ 回访不满意：新一轮处理 ─┘        └→ 已回访 (重大投诉待总结) ─总结→ 已办结
+ *                                                     │        └→ 已回访 (重大投诉待总结) ─总结→ 已办结
+ *                                                     └─回访不满意→ 退回待派单 (round + 1) ─派单→ 已派单 …
+ *   已派单/处理中 ─转派 (another department, with a reason; same round)→ 已派单 (the new one signs for it)
  *   已派单/处理中 ─挂起→ 挂起 ─恢复→ (回到挂起前)
- *   已登记/已派单/处理中 ─判为无效→ 无效 ─告知投诉人→ 已办结
+ *   已登记/退回待派单/已派单/处理中 ─判为无效→ 无效 ─告知投诉人→ 已办结
  *   上报 (escalate) and, for major complaints, 总结与改进 are allowed in every open state.
  */
 export interface LifecycleSnapshot {
@@ -27,73 +32,62 @@ export type ActionInput =
 
 export type TransitionResult =
   | { ok: true; status: ComplaintStatus; round: number; heldFromStatus: ComplaintStatus | '' }
-  | { ok: false; message: string };
+  /** `refusal` crosses the bridge (the renderer words it); `message` is its Chinese. */
+  | { ok: false; refusal: KeyedText<ErrorKey>; message: string };
 
-export const STATUS_LABEL: Record<ComplaintStatus, string> = {
-  registered: '已登记',
-  dispatched: '已派单',
-  in_progress: '处理中',
-  on_hold: '挂起',
-  handled: '已处理',
-  followed_up: '已回访',
-  invalid: '无效（待告知）',
-  closed: '已办结',
-};
-
-export const ACTION_LABEL: Record<LifecycleAction, string> = {
-  dispatch: '派单',
-  signFor: '签收',
-  recordResult: '登记处理结果',
-  followUp: '回访',
-  followUpImpossible: '登记无法回访',
-  markInvalid: '判为无效投诉',
-  notifyInvalid: '登记无效告知',
-  escalate: '上报',
-  summarize: '填写总结与改进',
-  hold: '挂起',
-  resume: '恢复处理',
-};
+/** Status and step names as the screen, the paper and Excel give them (contract/labels.ts, the one table). */
+export const STATUS_LABEL = ZH_LABELS.status;
+export const ACTION_LABEL = ZH_LABELS.action;
 
 /** Where each step may start from; the rest of the rules (major, satisfaction) are in `transition`. */
 const ALLOWED_FROM: Record<LifecycleAction, readonly ComplaintStatus[]> = {
-  dispatch: ['registered', 'dispatched'],
+  // Each round is dispatched once; moving it to another department is 转派, which needs a reason.
+  dispatch: ['registered', 'returned'],
+  // Within a round, until its result is in: the department that has it hands it on.
+  redispatch: ['dispatched', 'in_progress'],
   signFor: ['dispatched'],
   recordResult: ['in_progress'],
   followUp: ['handled'],
   followUpImpossible: ['handled'],
-  markInvalid: ['registered', 'dispatched', 'in_progress'],
+  markInvalid: ['registered', 'returned', 'dispatched', 'in_progress'],
   notifyInvalid: ['invalid'],
-  escalate: ['registered', 'dispatched', 'in_progress', 'on_hold', 'handled', 'followed_up', 'invalid'],
-  summarize: ['registered', 'dispatched', 'in_progress', 'on_hold', 'handled', 'followed_up'],
+  escalate: ['registered', 'returned', 'dispatched', 'in_progress', 'on_hold', 'handled', 'followed_up', 'invalid'],
+  summarize: ['registered', 'returned', 'dispatched', 'in_progress', 'on_hold', 'handled', 'followed_up'],
   hold: ['dispatched', 'in_progress'],
   resume: ['on_hold'],
 };
 
-const refuse = (action: LifecycleAction, s: LifecycleSnapshot, why?: string): TransitionResult => ({
-  ok: false,
-  message:
-    why ??
-    `投诉当前为“${STATUS_LABEL[s.status]}”，不能${ACTION_LABEL[action]}（只有${ALLOWED_FROM[action].map((st) => `“${STATUS_LABEL[st]}”`).join('、')}的投诉可以）`,
-});
+const refuse = (action: LifecycleAction, s: LifecycleSnapshot, why?: KeyedText<ErrorKey>): TransitionResult => {
+  const refusal = why ?? errorText('lifecycle.notAllowed', { status: s.status, action, allowed: ALLOWED_FROM[action] });
+  return { ok: false, refusal, message: wordError('zh-CN', refusal) };
+};
 
 /** Follow-up done (or impossible and signed off): a major complaint still owes its summary (§5). */
 const afterFollowUp = (s: LifecycleSnapshot): ComplaintStatus => (s.severity === 'major' && !s.hasSummary ? 'followed_up' : 'closed');
 
+/** 派单 on a round already dispatched: say where the way to another department is. */
+const alreadyDispatched = (s: LifecycleSnapshot) => errorText('lifecycle.alreadyDispatched', { status: s.status, action: 'redispatch' });
+
 export function transition(s: LifecycleSnapshot, input: ActionInput): TransitionResult {
   const { action } = input;
+  if (action === 'dispatch' && ALLOWED_FROM.redispatch.includes(s.status)) return refuse(action, s, alreadyDispatched(s));
   if (!ALLOWED_FROM[action].includes(s.status)) return refuse(action, s);
   const stay = { ok: true as const, status: s.status, round: s.round, heldFromStatus: s.heldFromStatus };
   switch (action) {
     case 'dispatch':
       return { ...stay, status: 'dispatched', round: Math.max(1, s.round) };
+    case 'redispatch':
+      // Same round, same deadlines; the new department signs for it (签收) before it handles it.
+      return { ...stay, status: 'dispatched' };
     case 'signFor':
       return { ...stay, status: 'in_progress' };
     case 'recordResult':
       return { ...stay, status: 'handled' };
     case 'followUp':
-      // §5: an unsatisfied complainant sends it back to the handling unit, as a new round.
+      // §5: an unsatisfied complainant sends it back for handling, as a new round that is
+      // dispatched (to whichever department should now have it) and signed for like the first.
       return input.satisfaction === 'unsatisfied'
-        ? { ...stay, status: 'in_progress', round: s.round + 1 }
+        ? { ...stay, status: 'returned', round: s.round + 1 }
         : { ...stay, status: afterFollowUp(s) };
     case 'followUpImpossible':
       return { ...stay, status: afterFollowUp(s) };
@@ -104,12 +98,12 @@ export function transition(s: LifecycleSnapshot, input: ActionInput): Transition
     case 'escalate':
       return stay;
     case 'summarize':
-      if (s.severity !== 'major') return refuse(action, s, '只有重大投诉需要填写总结与改进');
+      if (s.severity !== 'major') return refuse(action, s, errorText('lifecycle.summaryOnlyMajor'));
       return { ...stay, status: s.status === 'followed_up' ? 'closed' : s.status };
     case 'hold':
       return { ...stay, status: 'on_hold', heldFromStatus: s.status };
     case 'resume':
-      if (s.heldFromStatus === '') return refuse(action, s, '找不到挂起前的状态，无法恢复');
+      if (s.heldFromStatus === '') return refuse(action, s, errorText('lifecycle.noHeldStatus'));
       return { ...stay, status: s.heldFromStatus, heldFromStatus: '' };
   }
 }
@@ -127,6 +121,7 @@ export function allowedActions(s: LifecycleSnapshot): LifecycleAction[] {
 /** The step that moves the complaint on from each state: the board's "to do" and the first button. */
 const PRIMARY_STEP: Record<ComplaintStatus, LifecycleAction | null> = {
   registered: 'dispatch',
+  returned: 'dispatch',
   dispatched: 'signFor',
   in_progress: 'recordResult',
   on_hold: 'resume',

@@ -140,7 +140,7 @@ export async function listCdxFiles(folder: string, timeZone: string): Promise<Ex
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch {
-    throw exchangeErrors.invalid('folder', '找不到该文件夹或无法读取，请检查路径（U 盘可能已被拔出）');
+    throw exchangeErrors.invalid('folder', 'exchange.folderUnreadable');
   }
   const names = entries.filter((e) => e.isFile() && !e.name.startsWith('.') && e.name.toLowerCase().endsWith(CDX_EXTENSION)).map((e) => e.name);
   const files: (ExchangeFile & { mtimeMs: number })[] = [];

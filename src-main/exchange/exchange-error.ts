@@ -1,4 +1,4 @@
-import type { AppErrorCode } from '../../src-preload/contract/errors';
+import { errorText, type AppErrorCode, type ErrorArgs, type ErrorKey, type KeyedText } from '../../src-preload/contract';
 import { AppError } from '../lib/app-error';
 
 /**
@@ -46,66 +46,52 @@ const CODES: Record<ExchangeRefusal, AppErrorCode> = {
 export class ExchangeError extends AppError {
   constructor(
     readonly reason: ExchangeRefusal,
-    message: string,
+    text: KeyedText<ErrorKey>,
     field?: string,
   ) {
-    super(CODES[reason], message, field);
+    super(CODES[reason], text, field);
     this.name = 'ExchangeError';
   }
 }
 
-const NOTHING_IMPORTED = '未导入任何数据。';
-
-/** The messages the desk shows, in one place. */
+/**
+ * The refusals the desk shows, in one place (their words are in error-texts.ts). A `detail` is
+ * main's own Chinese account of what was wrong (for the log and the Chinese message); the English
+ * leaves it out.
+ */
 export const exchangeErrors = {
-  notCdx: () => new ExchangeError('NOT_CDX', `不是投诉台导出文件（.cdx），${NOTHING_IMPORTED}`, 'file'),
-  truncated: () =>
-    new ExchangeError('TRUNCATED', `文件不完整（可能在拷贝时被拔出），${NOTHING_IMPORTED}请重新拷贝或请对方重新导出。`, 'file'),
-  wrongPassphraseOrCorrupt: () => new ExchangeError('WRONG_PASSPHRASE_OR_CORRUPT', `口令错误或文件已损坏，${NOTHING_IMPORTED}`, 'passphrase'),
-  corrupt: (detail: string) => new ExchangeError('CORRUPT', `文件已损坏（${detail}），${NOTHING_IMPORTED}请重新拷贝或请对方重新导出。`, 'file'),
-  formatTooNew: (found: number, supported: number) =>
-    new ExchangeError('FORMAT_TOO_NEW', `导出格式版本过新（文件为第 ${found} 版，本程序支持到第 ${supported} 版），请升级投诉台后再导入。`, 'file'),
-  notSnapshot: (detail: string) => new ExchangeError('NOT_SNAPSHOT', `文件内容不是投诉台的数据（${detail}），已拒绝，${NOTHING_IMPORTED}`, 'file'),
-  schemaTooNew: (found: number, supported: number) =>
-    new ExchangeError(
-      'SCHEMA_TOO_NEW',
-      `导出文件来自更新版本的投诉台（数据库版本 ${found}，本程序最高支持 ${supported}），请升级投诉台后再导入。`,
-      'file',
-    ),
-  schemaUnsupported: (found: number, oldest: number) =>
-    new ExchangeError(
-      'SCHEMA_UNSUPPORTED',
-      `导出文件来自较旧版本的投诉台（数据库版本 ${found}，本程序可导入 ${oldest} 及以上），请先升级该服务中心的投诉台再导出。`,
-      'file',
-    ),
-  schemaMismatch: (detail: string) =>
-    new ExchangeError('SCHEMA_MISMATCH', `文件中的数据库结构与投诉台不符（${detail}），为安全起见已拒绝，${NOTHING_IMPORTED}`, 'file'),
-  contentMismatch: (detail: string) =>
-    new ExchangeError('CONTENT_MISMATCH', `文件内容与其清单不符（${detail}），已拒绝，${NOTHING_IMPORTED}`, 'file'),
-  cancelled: () => new ExchangeError('CANCELLED', '已取消，未留下任何文件。'),
-  verifyFailed: () =>
-    new ExchangeError('VERIFY_FAILED', '写入后读回校验失败：U 盘可能有问题。导出文件已删除，请换一个 U 盘重新导出。', 'folder'),
-  invalid: (field: string, message: string) => new ExchangeError('INVALID_REQUEST', message, field),
+  notCdx: () => new ExchangeError('NOT_CDX', errorText('cdx.notCdx'), 'file'),
+  truncated: () => new ExchangeError('TRUNCATED', errorText('cdx.truncated'), 'file'),
+  wrongPassphraseOrCorrupt: () => new ExchangeError('WRONG_PASSPHRASE_OR_CORRUPT', errorText('cdx.wrongPassphraseOrCorrupt'), 'passphrase'),
+  corrupt: (detail: string) => new ExchangeError('CORRUPT', errorText('cdx.corrupt', { detail }), 'file'),
+  formatTooNew: (found: number, supported: number) => new ExchangeError('FORMAT_TOO_NEW', errorText('cdx.formatTooNew', { found, supported }), 'file'),
+  notSnapshot: (detail: string) => new ExchangeError('NOT_SNAPSHOT', errorText('cdx.notSnapshot', { detail }), 'file'),
+  schemaTooNew: (found: number, supported: number) => new ExchangeError('SCHEMA_TOO_NEW', errorText('cdx.schemaTooNew', { found, supported }), 'file'),
+  schemaUnsupported: (found: number, oldest: number) => new ExchangeError('SCHEMA_UNSUPPORTED', errorText('cdx.schemaUnsupported', { found, oldest }), 'file'),
+  schemaMismatch: (detail: string) => new ExchangeError('SCHEMA_MISMATCH', errorText('cdx.schemaMismatch', { detail }), 'file'),
+  contentMismatch: (detail: string) => new ExchangeError('CONTENT_MISMATCH', errorText('cdx.contentMismatch', { detail }), 'file'),
+  cancelled: () => new ExchangeError('CANCELLED', errorText('cdx.cancelled')),
+  verifyFailed: () => new ExchangeError('VERIFY_FAILED', errorText('cdx.verifyFailed'), 'folder'),
+  invalid: <K extends ErrorKey>(field: string, key: K, ...params: ErrorArgs<K>) => new ExchangeError('INVALID_REQUEST', errorText(key, ...params), field),
 };
 
 /** Node's file-system errors as the desk says them; anything else is passed on unchanged. */
 export function ioError(error: unknown, where: 'folder' | 'file'): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const place = where === 'folder' ? '所选文件夹' : '所选文件';
   switch (code) {
     case 'ENOSPC':
-      return new ExchangeError('IO', '磁盘空间不足，未能写完。请清理空间或换一个 U 盘后重试。', where);
+      return new ExchangeError('IO', errorText('io.diskFull'), where);
     case 'EROFS':
     case 'EACCES':
     case 'EPERM':
-      return new ExchangeError('IO', `无法写入或读取${place}（可能是只读或没有权限）。`, where);
+      return new ExchangeError('IO', errorText(where === 'folder' ? 'io.readOnlyFolder' : 'io.readOnlyFile'), where);
     case 'ENOENT':
     case 'ENOTDIR':
-      return new ExchangeError('IO', `找不到${place}，U 盘可能已被拔出。`, where);
+      return new ExchangeError('IO', errorText(where === 'folder' ? 'io.missingFolder' : 'io.missingFile'), where);
     case 'EIO':
     case 'ENXIO':
     case 'ENODEV':
-      return new ExchangeError('IO', '读写 U 盘时出错（可能已被拔出），请重新插入后重试。', where);
+      return new ExchangeError('IO', errorText('io.deviceError'), where);
     default:
       return error;
   }

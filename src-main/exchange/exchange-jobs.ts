@@ -11,8 +11,8 @@
  * outcome.
  */
 import { statSync } from 'node:fs';
-import type { DataTopic, ExchangeJob, ExchangeJobKind, ExportOutcome, ImportFileResult } from '../../src-preload/contract';
-import { AppError } from '../lib/app-error';
+import { errorText, wordError, type DataTopic, type ErrorKey, type ExchangeJob, type ExchangeJobKind, type ExportOutcome, type ImportFileResult, type KeyedText, type Term } from '../../src-preload/contract';
+import { AppError, refusal } from '../lib/app-error';
 import { log } from '../lib/log';
 import { ulid } from '../lib/ulid';
 import type { ServiceContext } from '../services/context';
@@ -40,7 +40,7 @@ export const STEP_DONE = '已完成';
 export const STEP_FAILED = '未完成';
 export const STEP_CANCELLED = '已取消';
 
-const KIND_LABEL: Record<ExchangeJobKind, string> = { export: '导出', import: '导入' };
+const KIND_LABEL: Record<ExchangeJobKind, Term> = { export: '导出', import: '导入' };
 
 export interface ExchangeJobsOptions {
   /** Replaced in tests: the services themselves, or stand-ins that control timing. */
@@ -81,9 +81,9 @@ interface Entry {
 }
 
 /** What the import screen and the history say about a refused file, from its error. */
-function messageOf(error: unknown): { message: string; field?: string } {
-  if (error instanceof AppError) return { message: error.message, field: error.field };
-  return { message: '操作失败，未作任何更改。详情已记录在日志中。' };
+function messageOf(error: unknown): { message: string; text: KeyedText<ErrorKey>; field?: string } {
+  const refused = error instanceof AppError ? error : refusal('INTERNAL', 'exchange.failed');
+  return { message: refused.message, text: refused.text, field: refused.field };
 }
 
 function outcomeOf(result: ExportResult): ExportOutcome {
@@ -101,9 +101,9 @@ function outcomeOf(result: ExportResult): ExportOutcome {
 }
 
 /** A cancelled import keeps what it finished: every file is merged in its own transaction. */
-function importCancelledMessage(files: readonly ImportFileResult[]): string {
+function importCancelled(files: readonly ImportFileResult[]): KeyedText<ErrorKey> {
   const merged = files.filter((f) => f.ok).length;
-  return merged > 0 ? `已取消：之前已完成的 ${merged} 个文件已导入，其余文件未导入。` : '已取消，未导入任何数据。';
+  return merged > 0 ? errorText('import.cancelledSome', { merged }) : errorText('import.cancelledNone');
 }
 
 export function createExchangeJobs(ctx: ServiceContext, options: ExchangeJobsOptions = {}): ExchangeJobs {
@@ -124,10 +124,7 @@ export function createExchangeJobs(ctx: ServiceContext, options: ExchangeJobsOpt
   function refuseIfBusy(): void {
     const running = [...jobs.values()].find((e) => e.job.state === 'running');
     if (running) {
-      throw new AppError(
-        'CONFLICT',
-        `已有一个${KIND_LABEL[running.job.kind]}任务正在进行（${running.job.step}，${Math.round(running.job.fraction * 100)}%），请等它完成或取消后再开始新的导出或导入。`,
-      );
+      throw refusal('CONFLICT', 'exchange.busy', { job: KIND_LABEL[running.job.kind], step: running.job.step, percent: Math.round(running.job.fraction * 100) });
     }
   }
 
@@ -156,21 +153,22 @@ export function createExchangeJobs(ctx: ServiceContext, options: ExchangeJobsOpt
   function fail(entry: Entry, error: unknown): void {
     const cancelled = (error instanceof ExchangeError && error.reason === 'CANCELLED') || entry.controller.signal.aborted;
     if (cancelled) {
-      const message = entry.job.kind === 'import' ? importCancelledMessage(entry.job.files ?? []) : exchangeErrors.cancelled().message;
-      finish(entry, { state: 'cancelled', step: STEP_CANCELLED, error: message });
+      const text = entry.job.kind === 'import' ? importCancelled(entry.job.files ?? []) : exchangeErrors.cancelled().text;
+      finish(entry, { state: 'cancelled', step: STEP_CANCELLED, error: wordError('zh-CN', text), errorText: text });
       log.info(`exchange ${entry.job.kind} ${entry.job.id} cancelled`);
       return;
     }
     if (!(error instanceof AppError)) log.error(`exchange ${entry.job.kind} ${entry.job.id} failed`, error);
-    const { message, field } = messageOf(error);
-    finish(entry, field ? { state: 'failed', step: STEP_FAILED, error: message, errorField: field } : { state: 'failed', step: STEP_FAILED, error: message });
+    const { message, text, field } = messageOf(error);
+    const failed = { state: 'failed', step: STEP_FAILED, error: message, errorText: text } as const;
+    finish(entry, field ? { ...failed, errorField: field } : failed);
   }
 
   return {
     startExport(input) {
       requireActor(ctx, input.actorId);
       // Said at once on the form, not as a failed job: the stick was pulled or the path mistyped.
-      if (!isFolder(input.folder)) throw exchangeErrors.invalid('folder', '找不到所选文件夹，请检查路径（U 盘可能已被拔出）');
+      if (!isFolder(input.folder)) throw exchangeErrors.invalid('folder', 'exchange.folderMissing');
       const entry = begin('export');
       const request: ExportRequest = input.range ? { folder: input.folder, passphrase: input.passphrase, range: input.range } : { folder: input.folder, passphrase: input.passphrase };
       log.info(`exchange export ${entry.job.id} started`, { folder: input.folder, range: input.range ?? 'whole', actorId: input.actorId });
@@ -208,13 +206,13 @@ export function createExchangeJobs(ctx: ServiceContext, options: ExchangeJobsOpt
     get(jobId) {
       prune();
       const entry = jobs.get(jobId);
-      if (!entry) throw new AppError('NOT_FOUND', '找不到该导出/导入任务（可能已结束较久或程序已重启）');
+      if (!entry) throw refusal('NOT_FOUND', 'exchange.jobNotFound');
       return structuredClone(entry.job);
     },
 
     cancel(jobId) {
       const entry = jobs.get(jobId);
-      if (!entry) throw new AppError('NOT_FOUND', '找不到该导出/导入任务（可能已结束较久或程序已重启）');
+      if (!entry) throw refusal('NOT_FOUND', 'exchange.jobNotFound');
       if (entry.job.state === 'running' && !entry.controller.signal.aborted) {
         entry.job.step = STEP_CANCELLING;
         entry.controller.abort();

@@ -98,12 +98,12 @@ const isRealDay = (d: string) => DAY.test(d) && new Date(`${d}T00:00:00Z`).toISO
 
 function checkRequest(request: ExportRequest): void {
   if ([...request.passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
-    throw exchangeErrors.invalid('passphrase', `导出口令至少 ${MIN_PASSPHRASE_LENGTH} 个字符`);
+    throw exchangeErrors.invalid('passphrase', 'export.passphraseShort', { min: MIN_PASSPHRASE_LENGTH });
   }
   const { range } = request;
   if (range) {
-    if (!isRealDay(range.from) || !isRealDay(range.to)) throw exchangeErrors.invalid('range', '日期格式应为 YYYY-MM-DD');
-    if (range.from > range.to) throw exchangeErrors.invalid('range', '开始日期不能晚于结束日期');
+    if (!isRealDay(range.from) || !isRealDay(range.to)) throw exchangeErrors.invalid('range', 'field.dateFormat', { field: '日期' });
+    if (range.from > range.to) throw exchangeErrors.invalid('range', 'range.startAfterEnd');
   }
   let isFolder: boolean;
   try {
@@ -111,14 +111,14 @@ function checkRequest(request: ExportRequest): void {
   } catch {
     isFolder = false;
   }
-  if (!isFolder) throw exchangeErrors.invalid('folder', '找不到所选文件夹，U 盘可能已被拔出');
+  if (!isFolder) throw exchangeErrors.invalid('folder', 'exchange.folderGone');
 }
 
 export async function exportToFolder(ctx: ServiceContext, request: ExportRequest, options: ExportOptions = {}): Promise<ExportResult> {
   const started = performance.now();
   checkRequest(request);
   const settings = getSettings(ctx);
-  if (!settings.officeCode) throw exchangeErrors.invalid('office', '请先完成初始设置（服务中心名称和代码）再导出');
+  if (!settings.officeCode) throw exchangeErrors.invalid('office', 'export.officeNotSetUp');
   const { signal } = options;
   const reached = Object.fromEntries(PHASE_ORDER.map((p) => [p, 0])) as Record<ExportPhase, number>;
   /** The label: the phase of the copy → encrypt → read-back chain; the hash once only it is left. */

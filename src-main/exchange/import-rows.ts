@@ -25,6 +25,7 @@ import {
   contactMethodSchema,
   DEADLINE_KINDS,
   escalationLevelSchema,
+  NOTE_TEXTS_ZH,
   PRINT_FORMS,
   satisfactionSchema,
   staffRoleSchema,
@@ -86,6 +87,13 @@ const TEXT_ARRAY_JSON: Rule = {
   message: '内容格式无效',
 };
 
+/** A note's parameters: one JSON object, of a bounded size (its values are shown as text). */
+const NOTE_PARAMS_JSON: Rule = {
+  kind: 'sql',
+  check: (c) => `length(${c}) <= ${TEXT_MAX} AND ${ifJson(c, `json_type(${c}) = 'object'`)}`,
+  message: '内容格式无效',
+};
+
 const DIRECTORY_ENTRY: Record<string, Rule> = {
   id: ID,
   name: NAME,
@@ -133,7 +141,19 @@ const RULES: Record<string, (manifest: ExportManifest) => Record<string, Rule>> 
   categories: () => DIRECTORY_ENTRY,
   staff: () => ({ ...DIRECTORY_ENTRY, department_id: ID, role: enumOf(staffRoleSchema), phone: { kind: 'text', max: 100 } }),
   complaints: (m) => complaintRules(m.office.code),
-  complaint_events: () => ({ id: ID, complaint_id: ID, at: INSTANT, actor_id: OPTIONAL_ID, actor_name: TEXT, kind: { kind: 'text', required: true, max: 40 }, changes: CHANGES_JSON, note: TEXT }),
+  complaint_events: () => ({
+    id: ID,
+    complaint_id: ID,
+    at: INSTANT,
+    actor_id: OPTIONAL_ID,
+    actor_name: TEXT,
+    kind: { kind: 'text', required: true, max: 40 },
+    changes: CHANGES_JSON,
+    note: TEXT,
+    // The note's key and parameters (note-texts.ts): a key of this version, or none.
+    note_key: { kind: 'enum', values: Object.keys(NOTE_TEXTS_ZH), empty: true },
+    note_params: NOTE_PARAMS_JSON,
+  }),
   attachments: () => ({
     id: ID,
     complaint_id: ID,
@@ -160,6 +180,19 @@ const RULES: Record<string, (manifest: ExportManifest) => Record<string, Rule>> 
     completed_at: OPTIONAL_WALL,
     compensation_kind: enumOf(compensationKindSchema),
     compensation_cents: COUNT,
+  }),
+  redispatches: () => ({
+    id: ID,
+    complaint_id: ID,
+    round: { kind: 'count', min: 1 },
+    at: WALL,
+    actor: TEXT,
+    reason: { kind: 'text', required: true, max: 500 },
+    from_department_id: ID,
+    to_department_id: ID,
+    to_handler_id: OPTIONAL_ID,
+    from_signed_by: TEXT,
+    from_signed_at: OPTIONAL_WALL,
   }),
   follow_ups: () => ({
     id: ID,

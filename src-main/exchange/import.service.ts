@@ -7,7 +7,7 @@
  * next file is still tried.
  */
 import { basename } from 'node:path';
-import type { ImportFileResult, MergeSummary } from '../../src-preload/contract';
+import { errorText, type ImportFileResult, type MergeSummary } from '../../src-preload/contract';
 import { drainSearchBacklog } from '../db/search-backlog';
 import { AppError } from '../lib/app-error';
 import { log } from '../lib/log';
@@ -90,9 +90,9 @@ export async function importFiles(ctx: ServiceContext, request: ImportRequest, o
       result = { path, fileName, ok: true, summary };
     } catch (error) {
       if (error instanceof ExchangeError && error.reason === 'CANCELLED') throw error;
-      const message = error instanceof AppError ? error.message : `导入失败：${(error as Error).message}。未导入任何数据。`;
+      const refused = error instanceof AppError ? error : new AppError('INTERNAL', errorText('import.failed', { detail: (error as Error).message }));
       if (!(error instanceof AppError)) log.error(`import failed: ${path}`, error);
-      result = { path, fileName, ok: false, message };
+      result = { path, fileName, ok: false, message: refused.message, messageText: refused.text };
     }
     results.push(result);
     options.onFileDone?.(result);

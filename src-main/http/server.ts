@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { CHANNEL_NAMES, type Result } from '../../src-preload/contract';
+import { CHANNEL_NAMES, errorPayload, errorText, type AppErrorCode, type ErrorArgs, type ErrorKey, type Result } from '../../src-preload/contract';
 import type { AppContext } from '../app-context';
 import { isChannelName } from '../ipc/dispatch';
 import { serveFile } from '../ipc/file-routes';
@@ -28,7 +28,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-const failure = (code: string, message: string): Result<never> => ({ ok: false, error: { code: code as never, message } });
+const failure = <K extends ErrorKey>(code: AppErrorCode, key: K, ...params: ErrorArgs<K>): Result<never> => ({ ok: false, error: errorPayload(code, errorText(key, ...params)) });
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
@@ -61,14 +61,14 @@ export function startWebServer({ ctx, rendererDir, port }: WebServerOptions): Pr
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
       log.error('web request failed', error);
-      if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', '服务器内部错误，数据未作修改'));
+      if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', 'http.internal'));
       else res.destroy();
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!ownHosts.includes(req.headers.host ?? '')) {
-      sendJson(res, 403, failure('FORBIDDEN', '只接受本机地址的访问'));
+      sendJson(res, 403, failure('FORBIDDEN', 'http.loopbackOnly'));
       return;
     }
     const path = (req.url ?? '/').split('?')[0]!;
@@ -81,7 +81,7 @@ export function startWebServer({ ctx, rendererDir, port }: WebServerOptions): Pr
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendJson(res, 405, failure('BAD_REQUEST', '不支持的请求方法'));
+      sendJson(res, 405, failure('BAD_REQUEST', 'http.methodNotAllowed'));
       return;
     }
     if (path === '/favicon.ico') {
@@ -96,7 +96,7 @@ export function startWebServer({ ctx, rendererDir, port }: WebServerOptions): Pr
     }
     const file = resolveRendererFile(rendererDir, path);
     if (!file) {
-      sendJson(res, 404, failure('NOT_FOUND', '找不到该页面'));
+      sendJson(res, 404, failure('NOT_FOUND', 'http.pageNotFound'));
       return;
     }
     res.writeHead(200, {
@@ -110,28 +110,28 @@ export function startWebServer({ ctx, rendererDir, port }: WebServerOptions): Pr
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') {
-      sendJson(res, 405, failure('BAD_REQUEST', '请用 POST 调用接口'));
+      sendJson(res, 405, failure('BAD_REQUEST', 'http.postOnly'));
       return;
     }
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== ownOrigin) {
-      sendJson(res, 403, failure('FORBIDDEN', '拒绝来自外部页面的调用'));
+      sendJson(res, 403, failure('FORBIDDEN', 'bridge.foreignFrame'));
       return;
     }
     if (!isChannelName(channel)) {
-      sendJson(res, 404, failure('UNKNOWN_CHANNEL', `未知的调用：${channel}`));
+      sendJson(res, 404, failure('UNKNOWN_CHANNEL', 'bridge.unknownChannel', { channel }));
       return;
     }
     const body = await readBody(req);
     if (body === 'too-large') {
-      sendJson(res, 413, failure('TOO_LARGE', '请求过大'));
+      sendJson(res, 413, failure('TOO_LARGE', 'http.tooLarge'));
       return;
     }
     let input: unknown;
     try {
       input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
     } catch {
-      sendJson(res, 400, failure('BAD_REQUEST', '请求内容不是有效的 JSON'));
+      sendJson(res, 400, failure('BAD_REQUEST', 'http.badJson'));
       return;
     }
     sendJson(res, 200, await ctx.invoke(channel, input));

@@ -1,4 +1,4 @@
-import { CONTRACT, CHANNEL_NAMES, type ChannelName, type Result } from '../../src-preload/contract';
+import { CONTRACT, CHANNEL_NAMES, errorPayload, errorText, issueText, type ChannelName, type ErrorKey, type KeyedText, type Result } from '../../src-preload/contract';
 import type { z } from 'zod';
 import { AppError } from '../lib/app-error';
 import { log } from '../lib/log';
@@ -31,7 +31,9 @@ export const isChannelName = (name: string): name is ChannelName => (CHANNEL_NAM
 export function validationError(error: z.ZodError): AppError {
   const issue = error.issues[0]!;
   const field = issue.path.map(String).join('.');
-  return new AppError('VALIDATION', issue.message, field || undefined);
+  // Every message of the contract is keyed (error-texts.ts `keyed`); a check without one keeps zod's words.
+  const text = (issueText(issue) as KeyedText<ErrorKey> | undefined) ?? errorText('input.invalid', { detail: issue.message });
+  return new AppError('VALIDATION', text, field || undefined);
 }
 
 /**
@@ -57,7 +59,7 @@ function readOnly<T>(db: Db, run: () => T): T {
 export function createInvoke(handlers: HandlerTable, guard?: DispatchGuard): Invoke {
   return (channel, input) => {
     if (!isChannelName(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的调用：${channel}` } };
+      return { ok: false, error: errorPayload('UNKNOWN_CHANNEL', errorText('bridge.unknownChannel', { channel })) };
     }
     const parsed = CONTRACT[channel].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: validationError(parsed.error).toPayload() };
@@ -99,7 +101,7 @@ export function createDispatch(handlers: HandlerTable, guard?: DispatchGuard): D
     const result = invoke(channel, input);
     if (!isPromise(result)) return result;
     result.catch(() => undefined);
-    return { ok: false, error: { code: 'INTERNAL', message: `${channel} 需要异步调用（invoke）` } };
+    return { ok: false, error: errorPayload('INTERNAL', errorText('bridge.needsInvoke', { channel })) };
   };
 }
 
@@ -107,5 +109,5 @@ export function createDispatch(handlers: HandlerTable, guard?: DispatchGuard): D
 function failureOf(channel: string, error: unknown): Result<never> {
   if (error instanceof AppError) return { ok: false, error: error.toPayload() };
   log.error(`${channel} failed`, error);
-  return { ok: false, error: { code: 'INTERNAL', message: '操作失败，数据未作修改。详情已记录在日志中。' } };
+  return { ok: false, error: errorPayload('INTERNAL', errorText('bridge.internal')) };
 }

@@ -10,7 +10,7 @@ import { addWorkingDaysFrom, calendarChanged, calendarOverview, exportCalendar, 
 import { getFormCodes, printBlankForm, printComplaintForm, printHistory, printMonthlyReport, printRegister, updateFormCodes } from '../services/print.service';
 import { findPrintFile } from '../services/print-store';
 import { exportRegisterXlsx } from '../services/register-xlsx.service';
-import { AppError } from '../lib/app-error';
+import { invalid, refusal } from '../lib/app-error';
 import { setTestClock, testClockAllowed } from '../lib/clock';
 import { listImportHistory, listOffices } from '../exchange/offices';
 import { officeDirectory } from '../services/office-scope';
@@ -134,7 +134,7 @@ export function createHandlers(
     'offices:list': () => listOffices(ctx),
     'offices:directory': (input) => officeDirectory(ctx, input.officeCode),
     'clock:set': (input) => {
-      if (!testClockAllowed()) throw new AppError('FORBIDDEN', '只有测试模式可以调整时钟');
+      if (!testClockAllowed()) throw refusal('FORBIDDEN', 'bridge.testClockOnly');
       setTestClock(input.now === null ? null : new Date(input.now));
       // Time moved: the rules it drives apply now, as the next tick would have applied them.
       runtime.scheduler?.tick();
@@ -143,17 +143,17 @@ export function createHandlers(
   };
   /** Save dialogs and the system viewer exist only on the desktop; the web page downloads instead. */
   function desktop(): DesktopShell {
-    if (!env.desktop) throw new AppError('VALIDATION', '网页模式下请使用“下载”保存或打印 PDF');
+    if (!env.desktop) throw refusal('VALIDATION', 'print.webModeSave');
     return env.desktop;
   }
   /** The system's folder and file dialogs exist only on the desktop; the web page lists folders itself. */
   function desktopPicker(): DesktopShell {
-    if (!env.desktop) throw new AppError('VALIDATION', '网页模式下不能打开系统的选择窗口：请在列表中选择文件夹，或直接输入文件夹路径', 'folder');
+    if (!env.desktop) throw invalid('folder', 'exchange.webModePicker');
     return env.desktop;
   }
   function printFile(printId: string) {
     const file = findPrintFile(ctx.dataDir, printId);
-    if (!file) throw new AppError('NOT_FOUND', '打印文件已过期或不存在，请重新生成');
+    if (!file) throw refusal('NOT_FOUND', 'print.fileExpired');
     return file;
   }
   /** The calendar edit and the recount of open deadlines commit together, or neither does. */

@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { CHANNEL_NAMES, type Result } from '../../src-preload/contract';
+import { CHANNEL_NAMES, errorPayload, errorText, type Result } from '../../src-preload/contract';
 import { log } from '../lib/log';
 import type { Invoke } from './dispatch';
 
@@ -32,7 +32,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, invoke: Invoke, tr
     ipcMain.handle(channel, (event, input: unknown): Result<unknown> | Promise<Result<unknown>> => {
       if (!isTrustedSender(event, trustedOrigin)) {
         log.warn(`refused ${channel} from ${event.senderFrame?.url ?? 'unknown frame'}`);
-        return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自外部页面的调用' } };
+        return { ok: false, error: errorPayload('FORBIDDEN', errorText('bridge.foreignFrame')) };
       }
       return invoke(channel, input);
     });

@@ -6,6 +6,6 @@ import type { ServiceContext } from './context';
 /** The staff member doing an edit: recorded by name on the timeline, so they must exist. */
 export function requireActor(ctx: ServiceContext, actorId: string, field = 'actorId'): Staff {
   const actor = getStaff(ctx.db, actorId);
-  if (!actor) throw invalid(field, '操作人不在员工名录中，请在页面顶部重新选择当前操作员');
+  if (!actor) throw invalid(field, 'actor.unknown');
   return actor;
 }

@@ -1,7 +1,7 @@
-import type { Attachment, Staff } from '../../src-preload/contract';
+import { errorText, type Attachment, type KeyedText, type NoteKey, type Staff } from '../../src-preload/contract';
 import { findAttachmentBySha, findAttachment, insertAttachment, markRemoved, restoreAttachment } from '../db/attachments.repo';
 import { getComplaint } from '../db/complaints.repo';
-import { insertEvent } from '../db/events.repo';
+import { insertEvent, keyedNote } from '../db/events.repo';
 import { AppError, invalid, notFound } from '../lib/app-error';
 import { now } from '../lib/clock';
 import { ulid } from '../lib/ulid';
@@ -25,14 +25,14 @@ export function addAttachment(ctx: ServiceContext, input: AttachmentAdd): Attach
   const maxBytes = getSettings(ctx).attachmentMaxMb * 1024 * 1024;
   // Check the size from the base64 length before decoding, so a huge upload costs no memory.
   if (Math.floor((input.dataBase64.length * 3) / 4) > maxBytes + 2) {
-    throw new AppError('TOO_LARGE', `附件过大：单个文件不能超过 ${getSettings(ctx).attachmentMaxMb} MB，请压缩照片或分页扫描后再上传`, 'dataBase64');
+    throw new AppError('TOO_LARGE', errorText('attachment.tooLarge', { mb: getSettings(ctx).attachmentMaxMb }), 'dataBase64');
   }
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length > maxBytes) {
-    throw new AppError('TOO_LARGE', `附件过大：单个文件不能超过 ${getSettings(ctx).attachmentMaxMb} MB，请压缩照片或分页扫描后再上传`, 'dataBase64');
+    throw new AppError('TOO_LARGE', errorText('attachment.tooLarge', { mb: getSettings(ctx).attachmentMaxMb }), 'dataBase64');
   }
   const mime = sniffMime(bytes);
-  if (!mime) throw invalid('dataBase64', '只能上传照片（JPG、PNG、WebP、GIF）或 PDF 扫描件');
+  if (!mime) throw invalid('dataBase64', 'attachment.wrongType');
   const sha256 = sha256Of(bytes);
   const actor = requireActor(ctx, input.actorId);
   const complaint = getComplaint(ctx.db, input.complaintId);
@@ -52,8 +52,8 @@ export function addAttachment(ctx: ServiceContext, input: AttachmentAdd): Attach
       if (existing) restoreAttachment(ctx.db, existing.id, input.fileName, at);
       else insertAttachment(ctx.db, record);
       if (input.signedPrintId) {
-        const note = recordSignedCopy(ctx, input.complaintId, input.signedPrintId, record.id, instant);
-        logAttachmentEvent(ctx, 'signed_copy', input.complaintId, actor, `${note}（${input.fileName}）`, at);
+        const note = recordSignedCopy(ctx, input.complaintId, input.signedPrintId, record.id, instant, input.fileName);
+        logAttachmentEvent(ctx, 'signed_copy', input.complaintId, actor, note, at);
       } else {
         logAttachmentEvent(ctx, 'attachment_added', input.complaintId, actor, input.fileName, at);
       }
@@ -70,10 +70,12 @@ function logAttachmentEvent(
   kind: 'attachment_added' | 'attachment_removed' | 'signed_copy',
   complaintId: string,
   actor: Staff,
-  fileName: string,
+  /** The file's name (shown as it is), or a note main words. */
+  note: string | KeyedText<NoteKey>,
   at: string,
 ): void {
-  insertEvent(ctx.db, { id: ulid(), complaintId, at, actorId: actor.id, actorName: actor.name, kind, changes: [], note: fileName });
+  const written = typeof note === 'string' ? { note } : keyedNote(note);
+  insertEvent(ctx.db, { id: ulid(), complaintId, at, actorId: actor.id, actorName: actor.name, kind, changes: [], ...written });
 }
 
 export function removeAttachment(ctx: ServiceContext, input: { complaintId: string; attachmentId: string; actorId: string }): null {

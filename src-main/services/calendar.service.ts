@@ -50,7 +50,7 @@ export function saveCalendarDay(ctx: ServiceContext, day: CalendarDay): Calendar
 }
 
 export function removeCalendarDay(ctx: ServiceContext, date: string): CalendarOverview {
-  if (!deleteCalendarDay(ctx.db, date)) throw invalid('date', `日历中没有 ${date}`);
+  if (!deleteCalendarDay(ctx.db, date)) throw invalid('date', 'calendar.noSuchDay', { date });
   calendarChanged(ctx);
   return calendarOverview(ctx);
 }

@@ -20,9 +20,9 @@ import {
   type NewComplaintRow,
 } from '../db/complaints.repo';
 import { getEntry, getStaff, getStaffStanding, type StaffStanding } from '../db/directory.repo';
-import { insertEvent, listEvents } from '../db/events.repo';
+import { insertEvent, keyedNote, listEvents } from '../db/events.repo';
 import { listAttachments } from '../db/attachments.repo';
-import { AppError, invalid, notFound } from '../lib/app-error';
+import { invalid, notFound, refusal } from '../lib/app-error';
 import { now } from '../lib/clock';
 import { compactDay } from '../lib/time';
 import { ulid } from '../lib/ulid';
@@ -57,15 +57,15 @@ function checkReferences(ctx: ServiceContext, fields: Partial<ComplaintFields>, 
   const found: References = {};
   if (fields.receiverId !== undefined) {
     found.receiver = getStaffStanding(ctx.db, fields.receiverId);
-    if (!found.receiver || !found.receiver.active) throw invalid(`${prefix}receiverId`, '接待人不在员工名录中（或已停用），请重新选择');
+    if (!found.receiver || !found.receiver.active) throw invalid(`${prefix}receiverId`, 'staff.notActive', { field: '接待人' });
   }
   if (fields.categoryId !== undefined) {
     found.category = getEntry(ctx.db, 'categories', fields.categoryId);
-    if (!found.category) throw invalid(`${prefix}categoryId`, '投诉类别不存在，请重新选择');
+    if (!found.category) throw invalid(`${prefix}categoryId`, 'complaint.categoryMissing');
   }
   if (fields.complainedDepartmentId) {
     found.department = getEntry(ctx.db, 'departments', fields.complainedDepartmentId);
-    if (!found.department) throw invalid(`${prefix}complainedDepartmentId`, '被投诉部门不存在，请重新选择');
+    if (!found.department) throw invalid(`${prefix}complainedDepartmentId`, 'complaint.departmentMissing');
   }
   return found;
 }
@@ -87,7 +87,7 @@ function displayValue(ctx: ServiceContext, field: ComplaintFieldName, value: str
  */
 export function createComplaint(ctx: ServiceContext, fields: ComplaintFields): Complaint {
   const { officeCode } = getSettings(ctx);
-  if (!officeCode) throw invalid('officeCode', '尚未设置服务中心代码，请先完成初始设置');
+  if (!officeCode) throw invalid('officeCode', 'office.notSetUp');
   // IMMEDIATE: take the write lock before reading the day's counter, so two processes never
   // hand out the same number (busy_timeout makes the second one wait).
   return intakeTransaction(ctx.db).immediate(ctx, fields, officeCode, ulid());
@@ -168,24 +168,24 @@ export function updateComplaint(ctx: ServiceContext, { id, version, actorId, pat
       if (!current) throw notFound('投诉');
       assertOwnComplaint(ctx, current);
       if (current.version !== version) {
-        throw new AppError('CONFLICT', `该投诉已被他人修改（当前第 ${current.version} 版，您编辑的是第 ${version} 版），请刷新后再改`);
+        throw refusal('CONFLICT', 'complaint.staleEdit', { current: current.version, yours: version });
       }
       const name = requireActor(ctx, actorId).name;
       // Validity is a step of the procedure (判为无效, with its notice deadline), not a field edit.
       if (patch.validity !== undefined && patch.validity !== current.validity) {
-        throw invalid('patch.validity', '投诉性质不能在这里修改：请使用“判为无效”步骤，系统会同时安排告知投诉人的时限');
+        throw invalid('patch.validity', 'complaint.validityIsAStep');
       }
       checkReferences(ctx, patch, 'patch.');
       const merged = { ...current, ...patch };
-      if (merged.validity === 'invalid' && !merged.invalidReason) throw invalid('patch.invalidReason', '无效投诉必须填写无效原因');
+      if (merged.validity === 'invalid' && !merged.invalidReason) throw invalid('patch.invalidReason', 'complaint.invalidNeedsReason');
 
       const changed = (Object.keys(patch) as ComplaintFieldName[]).filter((f) => patch[f] !== undefined && patch[f] !== current[f]);
-      if (changed.length === 0) throw invalid('patch', '没有要保存的修改');
+      if (changed.length === 0) throw invalid('patch', 'complaint.nothingToSave');
       // Fields printed on a form that came back signed change only with a supervisor's approval.
       const note = approveLockedChange(ctx, id, changed, unlock);
       const at = now().toISOString();
       const changes = Object.fromEntries(changed.map((f) => [f, patch[f]])) as Partial<ComplaintFields>;
-      if (!updateComplaintFields(ctx.db, id, version, changes, at)) throw new AppError('CONFLICT', '该投诉已被他人修改，请刷新后再改');
+      if (!updateComplaintFields(ctx.db, id, version, changes, at)) throw refusal('CONFLICT', 'complaint.changedEdit');
       insertEvent(ctx.db, {
         id: ulid(),
         complaintId: id,
@@ -194,7 +194,7 @@ export function updateComplaint(ctx: ServiceContext, { id, version, actorId, pat
         actorName: name,
         kind: 'updated',
         changes: changed.map((f) => ({ field: f, before: displayValue(ctx, f, current[f]), after: displayValue(ctx, f, patch[f]) })),
-        note,
+        ...(note && keyedNote(note)),
       });
     })
     .immediate();

@@ -1,4 +1,4 @@
-import type { ListEntry, ListEntrySaveInput, Staff, StaffSaveInput } from '../../src-preload/contract';
+import type { ListEntry, ListEntrySaveInput, Staff, StaffSaveInput, Term } from '../../src-preload/contract';
 import {
   findEntryByName,
   getEntry,
@@ -11,12 +11,12 @@ import {
   updateStaff,
   type ListTable,
 } from '../db/directory.repo';
-import { AppError, invalid, notFound } from '../lib/app-error';
+import { invalid, notFound, refusal } from '../lib/app-error';
 import { now } from '../lib/clock';
 import { ulid } from '../lib/ulid';
 import type { ServiceContext } from './context';
 
-const WHAT: Record<ListTable, string> = { departments: '部门', categories: '投诉类别' };
+const WHAT: Record<ListTable, Term> = { departments: '部门', categories: '投诉类别' };
 
 export function listListEntries(ctx: ServiceContext, table: ListTable, includeInactive: boolean): ListEntry[] {
   return listEntries(ctx.db, table, includeInactive);
@@ -27,7 +27,7 @@ export function saveListEntry(ctx: ServiceContext, table: ListTable, input: Requ
   return ctx.db
     .transaction(() => {
       const sameName = findEntryByName(ctx.db, table, input.name);
-      if (sameName && sameName.id !== input.id) throw invalid('name', `已有名为“${input.name}”的${WHAT[table]}`);
+      if (sameName && sameName.id !== input.id) throw invalid('name', 'directory.duplicateName', { name: input.name, what: WHAT[table] });
       const at = now().toISOString();
       if (input.id) {
         if (!getEntry(ctx.db, table, input.id)) throw notFound(WHAT[table]);
@@ -49,7 +49,7 @@ export function listStaffMembers(ctx: ServiceContext, includeInactive: boolean):
 export function saveStaff(ctx: ServiceContext, input: Required<Omit<StaffSaveInput, 'id'>> & { id?: string }): Staff {
   return ctx.db
     .transaction(() => {
-      if (!getEntry(ctx.db, 'departments', input.departmentId)) throw invalid('departmentId', '所属部门不存在，请重新选择');
+      if (!getEntry(ctx.db, 'departments', input.departmentId)) throw invalid('departmentId', 'staff.departmentMissing');
       const at = now().toISOString();
       const id = input.id ?? ulid();
       if (input.id) {
@@ -59,7 +59,7 @@ export function saveStaff(ctx: ServiceContext, input: Required<Omit<StaffSaveInp
         insertStaff(ctx.db, { ...input, id }, at);
       }
       const saved = getStaff(ctx.db, id);
-      if (!saved) throw new AppError('INTERNAL', '保存员工失败');
+      if (!saved) throw refusal('INTERNAL', 'staff.saveFailed');
       return saved;
     })
     .immediate();

@@ -1,27 +1,29 @@
-import type { ComplaintDetail, LifecycleAction, LifecycleParsed, Staff } from '../../src-preload/contract';
+import { noteOf, type ComplaintDetail, type KeyedText, type LifecycleAction, type LifecycleParsed, type NoteKey, type Staff, type Term } from '../../src-preload/contract';
 import { stmt } from '../db/statements';
 import { addMinutesToWall, minutesBetween } from '../../src-preload/contract';
 import { getComplaint, updateComplaintFields } from '../db/complaints.repo';
 import { getEntry, getStaff } from '../db/directory.repo';
-import { insertEvent } from '../db/events.repo';
+import { insertEvent, keyedNote } from '../db/events.repo';
 import {
   closeHold,
   getLifecycleColumns,
   insertEscalation,
   insertFollowUp,
   insertHold,
+  insertRedispatch,
+  insertRound,
+  listFollowUps,
   listHolds,
   listRounds,
   updateLifecycleColumns,
   updateRound,
-  upsertDispatch,
   type LifecycleColumns,
 } from '../db/lifecycle.repo';
 import { cancelOpenDeadlines, completeDeadlines, listDeadlines, setDueAt } from '../db/deadlines.repo';
-import { ACTION_LABEL, transition, type LifecycleSnapshot } from '../domain/lifecycle';
-import { definiteReplyDeadline, followUpDeadline, invalidNoticeDeadline, reportDeadline, resolutionDeadline } from '../domain/deadlines';
-import { autoMajorAt, autoMajorReceivedBefore, isAutoMajorDue, fullMonthsInWords } from '../domain/auto-major';
-import { AppError, invalid, notFound } from '../lib/app-error';
+import { transition, type LifecycleSnapshot } from '../domain/lifecycle';
+import { definiteReplyDeadline, dispatchDeadline, followUpDeadline, invalidNoticeDeadline, reportDeadline, resolutionDeadline } from '../domain/deadlines';
+import { autoMajorAt, autoMajorReceivedBefore, isAutoMajorDue } from '../domain/auto-major';
+import { AppError, invalid, notFound, refusal } from '../lib/app-error';
 import { now } from '../lib/clock';
 import { ulid } from '../lib/ulid';
 import { requireActor } from './actor';
@@ -47,46 +49,100 @@ interface StepEffect {
   columns?: Partial<LifecycleColumns>;
   /** Complaint fields changed by the step (invalid: validity and reason; auto-major: severity). */
   fields?: Parameters<typeof updateComplaintFields>[3];
-  note: string;
+  /** Other before → after the timeline shows (转派: the responsible department, by name). */
+  changes?: { field: string; before: string; after: string }[];
+  /** The timeline's note (note-texts.ts), starting with the step's name. */
+  note: KeyedText<NoteKey>;
 }
 
-function requireStaff(ctx: ServiceContext, id: string, field: string, label: string): Staff {
+function requireStaff(ctx: ServiceContext, id: string, field: string, label: Term): Staff {
   const staff = getStaff(ctx.db, id);
-  if (!staff?.active) throw invalid(field, `${label}不在员工名录中（或已停用），请重新选择`);
+  if (!staff?.active) throw invalid(field, 'staff.notActive', { field: label });
   return staff;
 }
 
+/**
+ * When the round under way began: intake for the first, the unsatisfied follow-up that opened it for
+ * the next. Its 签收 and result cannot be earlier (the 派单 time is when it was entered, which may
+ * come after the paper form was signed, so that is not the bound).
+ */
+function roundStart(s: StepContext): string {
+  if (s.snapshot.round <= 1) return s.receivedAt;
+  const opened = listFollowUps(s.ctx.db, s.complaintId).find((f) => f.round === s.snapshot.round - 1 && f.satisfaction === 'unsatisfied');
+  return opened && opened.at > s.receivedAt ? opened.at : s.receivedAt;
+}
+
 /** A time written on the form: not before the complaint came in, not in the future. */
-function checkRecordedTime(s: StepContext, value: string, field: string, label: string, notBefore = s.receivedAt): void {
-  if (value < notBefore) throw invalid(field, `${label}不能早于 ${notBefore}`);
-  if (value > s.at) throw invalid(field, `${label}不能晚于现在（${s.at}）`);
+function checkRecordedTime(s: StepContext, value: string, field: string, label: Term, notBefore = s.receivedAt): void {
+  if (value < notBefore) throw invalid(field, 'time.notBefore', { field: label, time: notBefore });
+  if (value > s.at) throw invalid(field, 'time.inFuture', { field: label, now: s.at });
 }
 
 const EFFECTS: { [A in LifecycleAction]: (s: StepContext, input: LifecycleParsed<A>) => StepEffect } = {
   dispatch(s, input) {
     const department = getEntry(s.ctx.db, 'departments', input.departmentId);
-    if (!department?.active) throw invalid('departmentId', '责任部门不存在或已停用，请重新选择');
+    if (!department?.active) throw invalid('departmentId', 'dispatch.departmentInactive');
     const handler = input.handlerId ? requireStaff(s.ctx, input.handlerId, 'handlerId', '处理人') : null;
     const round = Math.max(1, s.snapshot.round);
-    upsertDispatch(s.ctx.db, { id: ulid(), complaintId: s.complaintId, round, departmentId: department.id, handlerId: handler?.id ?? '', dispatchedAt: s.at, dispatchedBy: s.actor.name });
+    insertRound(s.ctx.db, { id: ulid(), complaintId: s.complaintId, round, departmentId: department.id, handlerId: handler?.id ?? '', dispatchedAt: s.at, dispatchedBy: s.actor.name });
     completeDeadlines(s.ctx.db, s.complaintId, ['dispatch'], s.at);
-    return { columns: { round }, note: `派单：${department.name}${handler ? `（处理人 ${handler.name}）` : ''}` };
+    const to = { action: 'dispatch', department: department.name };
+    const note =
+      round > 1
+        ? handler
+          ? noteOf('step.dispatchRoundWithHandler', { ...to, handler: handler.name, round })
+          : noteOf('step.dispatchRound', { ...to, round })
+        : handler
+          ? noteOf('step.dispatchWithHandler', { ...to, handler: handler.name })
+          : noteOf('step.dispatch', to);
+    return { columns: { round }, note };
+  },
+
+  redispatch(s, input) {
+    const current = listRounds(s.ctx.db, s.complaintId).find((r) => r.round === s.snapshot.round);
+    if (!current) throw invalid('status', 'redispatch.roundNotDispatched', { round: s.snapshot.round });
+    const department = getEntry(s.ctx.db, 'departments', input.departmentId);
+    if (!department?.active) throw invalid('departmentId', 'redispatch.departmentInactive');
+    if (department.id === current.departmentId) throw invalid('departmentId', 'redispatch.sameDepartment', { department: current.departmentName });
+    const handler = input.handlerId ? requireStaff(s.ctx, input.handlerId, 'handlerId', '处理人') : null;
+    insertRedispatch(s.ctx.db, {
+      id: ulid(),
+      complaintId: s.complaintId,
+      round: s.snapshot.round,
+      at: s.at,
+      actor: s.actor.name,
+      reason: input.reason,
+      fromDepartmentId: current.departmentId,
+      toDepartmentId: department.id,
+      toHandlerId: handler?.id ?? '',
+      fromSignedBy: current.signedBy,
+      fromSignedAt: current.signedAt,
+    });
+    // The round's row names the department that has the form now; its 签收 is theirs to give (the
+    // first department's is kept with the 转派). Deadlines stay: the complainant's clock runs on.
+    updateRound(s.ctx.db, s.complaintId, s.snapshot.round, { department_id: department.id, handler_id: handler?.id ?? null, signed_by: '', signed_at: '' });
+    return {
+      changes: [{ field: 'responsibleDepartment', before: current.departmentName, after: department.name }],
+      note: handler
+        ? noteOf('step.redispatchWithHandler', { action: 'redispatch', from: current.departmentName, to: department.name, handler: handler.name, reason: input.reason })
+        : noteOf('step.redispatch', { action: 'redispatch', from: current.departmentName, to: department.name, reason: input.reason }),
+    };
   },
 
   signFor(s, input) {
     const signer = requireStaff(s.ctx, input.signerId, 'signerId', '签收人');
-    checkRecordedTime(s, input.signedAt, 'signedAt', '签收时间');
+    checkRecordedTime(s, input.signedAt, 'signedAt', '签收时间', roundStart(s));
     updateRound(s.ctx.db, s.complaintId, s.snapshot.round, { signed_by: signer.name, signed_at: input.signedAt });
     // The department has taken it on "in the first time": the complaint's first response (首次响应).
     // Not the reply (答复): signing a form tells the complainant nothing.
     completeDeadlines(s.ctx.db, s.complaintId, ['first_response'], input.signedAt);
-    return { note: `签收：${signer.name}，${input.signedAt}` };
+    return { note: noteOf('step.signFor', { action: 'signFor', signer: signer.name, at: input.signedAt }) };
   },
 
   recordResult(s, input) {
     const handler = requireStaff(s.ctx, input.handlerId, 'handlerId', '处理人');
     const current = listRounds(s.ctx.db, s.complaintId).find((r) => r.round === s.snapshot.round);
-    const notBefore = [s.receivedAt, current?.signedAt ?? '', current && current.round > 1 ? current.dispatchedAt : ''].reduce((a, b) => (b > a ? b : a));
+    const notBefore = [roundStart(s), current?.signedAt ?? ''].reduce((a, b) => (b > a ? b : a));
     checkRecordedTime(s, input.completedAt, 'completedAt', '完成时间', notBefore);
     updateRound(s.ctx.db, s.complaintId, s.snapshot.round, {
       handler_id: handler.id,
@@ -102,7 +158,7 @@ const EFFECTS: { [A in LifecycleAction]: (s: StepContext, input: LifecycleParsed
     completeDeadlines(s.ctx.db, s.complaintId, ['first_response', 'response', 'definite_reply', 'resolution'], input.completedAt);
     const due = dueContext(s.ctx);
     saveDeadline(s.ctx, s.complaintId, followUpDeadline(input.completedAt, s.snapshot.round, due), due.policyVersion);
-    return { note: `处理完成（${handler.name}，${input.completedAt}）：${input.result}` };
+    return { note: noteOf('step.recordResult', { action: 'recordResult', handler: handler.name, at: input.completedAt, result: input.result }) };
   },
 
   followUp(s, input) {
@@ -122,24 +178,22 @@ const EFFECTS: { [A in LifecycleAction]: (s: StepContext, input: LifecycleParsed
       approvedBy: '',
     });
     completeDeadlines(s.ctx.db, s.complaintId, ['follow_up'], input.at);
-    const label = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' }[input.satisfaction];
-    if (input.satisfaction !== 'unsatisfied') return { note: `回访（${visitor.name}）：${label}` };
-    // §5: unsatisfied → back to the handling unit as a new round, with a fresh resolution deadline.
-    const previous = listRounds(s.ctx.db, s.complaintId).find((r) => r.round === s.snapshot.round);
+    if (input.satisfaction !== 'unsatisfied') return { note: noteOf('step.followUp', { action: 'followUp', visitor: visitor.name, satisfaction: input.satisfaction }) };
+    // §5: unsatisfied → sent back for a new round. It is dispatched again (to whichever department
+    // should have it now) and signed for like the first: a dispatch deadline as at intake, and a
+    // fresh resolution deadline, both from the follow-up that opened the round.
     const round = s.snapshot.round + 1;
-    if (previous) {
-      upsertDispatch(s.ctx.db, { id: ulid(), complaintId: s.complaintId, round, departmentId: previous.departmentId, handlerId: previous.handlerId, dispatchedAt: input.at, dispatchedBy: s.actor.name });
-    }
     const due = dueContext(s.ctx);
     const severity = getComplaint(s.ctx.db, s.complaintId)!.severity;
+    saveDeadline(s.ctx, s.complaintId, dispatchDeadline(input.at, severity, round, due), due.policyVersion);
     saveDeadline(s.ctx, s.complaintId, resolutionDeadline(input.at, severity, round, due), due.policyVersion);
-    return { note: `回访（${visitor.name}）：不满意，退回${previous?.departmentName ?? '责任部门'}重新处理（第 ${round} 轮）` };
+    return { note: noteOf('step.followUpUnsatisfied', { action: 'followUp', visitor: visitor.name, round }) };
   },
 
   followUpImpossible(s, input) {
     const supervisor = requireStaff(s.ctx, input.supervisorId, 'supervisorId', '审核主管');
     if (supervisor.role !== 'supervisor' && supervisor.role !== 'director') {
-      throw invalid('supervisorId', `${supervisor.name}不是客服主管或主任，不能审核“无法回访”`);
+      throw invalid('supervisorId', 'followUp.notSupervisor', { name: supervisor.name });
     }
     insertFollowUp(s.ctx.db, s.complaintId, {
       id: ulid(),
@@ -155,38 +209,39 @@ const EFFECTS: { [A in LifecycleAction]: (s: StepContext, input: LifecycleParsed
     });
     // Not a follow-up done: the stage is cancelled, so it never counts as done on time.
     cancelOpenDeadlines(s.ctx.db, s.complaintId, s.at);
-    return { note: `无法回访：${input.reason}（${supervisor.name}审核）` };
+    return { note: noteOf('step.followUpImpossible', { action: 'followUpImpossible', reason: input.reason, supervisor: supervisor.name }) };
   },
 
   markInvalid(s, input) {
     cancelOpenDeadlines(s.ctx.db, s.complaintId, s.at);
     const due = dueContext(s.ctx);
     saveDeadline(s.ctx, s.complaintId, invalidNoticeDeadline(s.at, due), due.policyVersion);
-    return { fields: { validity: 'invalid', invalidReason: input.reason }, note: `判为无效投诉：${input.reason}` };
+    return { fields: { validity: 'invalid', invalidReason: input.reason }, note: noteOf('step.markInvalid', { action: 'markInvalid', reason: input.reason }) };
   },
 
   notifyInvalid(s, input) {
     checkRecordedTime(s, input.at, 'at', '告知时间');
     completeDeadlines(s.ctx.db, s.complaintId, ['invalid_notice'], input.at);
-    const how = { phone: '电话', visit: '上门', message: '短信/微信', letter: '书面' }[input.method];
-    return { columns: { invalidNoticedAt: input.at, invalidNoticeMethod: input.method }, note: `已告知投诉人无效原因（${how}，${input.at}）` };
+    return {
+      columns: { invalidNoticedAt: input.at, invalidNoticeMethod: input.method },
+      note: noteOf('step.notifyInvalid', { action: 'notifyInvalid', method: input.method, at: input.at }),
+    };
   },
 
   escalate(s, input) {
-    const to = { supervisor: '客服主管', director: '服务中心主任', company: '公司' }[input.level];
     insertEscalation(s.ctx.db, s.complaintId, { id: ulid(), at: s.at, level: input.level, reason: input.reason, actor: s.actor.name });
     completeDeadlines(s.ctx.db, s.complaintId, ['report'], s.at);
-    return { note: `上报${to}：${input.reason}` };
+    return { note: noteOf('step.escalate', { action: 'escalate', level: input.level, reason: input.reason }) };
   },
 
   summarize(_s, input) {
-    return { columns: { summary: input.summary, improvement: input.improvement }, note: `总结与改进：${input.summary}` };
+    return { columns: { summary: input.summary, improvement: input.improvement }, note: noteOf('step.summarize', { action: 'summarize', summary: input.summary }) };
   },
 
   hold(s, input) {
-    if (input.expectedDate < s.at.slice(0, 10)) throw invalid('expectedDate', '预计恢复日期不能早于今天');
+    if (input.expectedDate < s.at.slice(0, 10)) throw invalid('expectedDate', 'hold.expectedInPast');
     insertHold(s.ctx.db, s.complaintId, { id: ulid(), fromAt: s.at, expectedDate: input.expectedDate, reason: input.reason, resumedAt: '', heldMinutes: 0 });
-    return { note: `挂起：${input.reason}（预计 ${input.expectedDate} 恢复），处理时限暂停计时` };
+    return { note: noteOf('step.hold', { action: 'hold', reason: input.reason, date: input.expectedDate }) };
   },
 
   resume(s) {
@@ -199,15 +254,8 @@ const EFFECTS: { [A in LifecycleAction]: (s: StepContext, input: LifecycleParsed
       if (d.kind !== 'resolution' || d.completedAt || d.cancelledAt || held === 0) continue;
       setDueAt(s.ctx.db, d.id, addMinutesToWall(d.dueAt, held, timeZone), d.pausedMinutes + held);
     }
-    return { note: `恢复处理（挂起 ${formatMinutes(held)}，处理时限顺延）` };
+    return { note: noteOf('step.resume', { action: 'resume', held }) };
   },
-};
-
-export const formatMinutes = (minutes: number) => {
-  const d = Math.floor(minutes / 1440);
-  const h = Math.floor((minutes % 1440) / 60);
-  const m = minutes % 60;
-  return [d ? `${d} 天` : '', h ? `${h} 小时` : '', m || (!d && !h) ? `${m} 分钟` : ''].filter(Boolean).join(' ');
 };
 
 /**
@@ -221,9 +269,7 @@ export function runStep<A extends LifecycleAction>(ctx: ServiceContext, action: 
       const columns = getLifecycleColumns(ctx.db, input.id);
       if (!complaint || !columns) throw notFound('投诉');
       assertOwnComplaint(ctx, complaint);
-      if (complaint.version !== input.version) {
-        throw new AppError('CONFLICT', `该投诉已被他人修改（当前第 ${complaint.version} 版），请刷新后再操作`);
-      }
+      if (complaint.version !== input.version) throw refusal('CONFLICT', 'complaint.staleStep', { current: complaint.version });
       const actor = requireActor(ctx, input.actorId);
       const snapshot: LifecycleSnapshot = {
         status: columns.status,
@@ -233,7 +279,7 @@ export function runStep<A extends LifecycleAction>(ctx: ServiceContext, action: 
         round: columns.round,
       };
       const outcome = transition(snapshot, action === 'followUp' ? { action: 'followUp', satisfaction: (input as LifecycleParsed<'followUp'>).satisfaction } : { action: action });
-      if (!outcome.ok) throw new AppError('VALIDATION', outcome.message, 'status');
+      if (!outcome.ok) throw new AppError('VALIDATION', outcome.refusal, 'status');
       const at = wallNow(ctx);
       const effect = (EFFECTS[action] as (s: StepContext, i: typeof input) => StepEffect)({ ctx, complaintId: input.id, receivedAt: complaint.receivedAt, snapshot, actor, at }, input);
       const next: Partial<LifecycleColumns> = {
@@ -245,11 +291,12 @@ export function runStep<A extends LifecycleAction>(ctx: ServiceContext, action: 
       };
       const iso = now().toISOString();
       if (effect.fields && !updateComplaintFields(ctx.db, input.id, input.version, effect.fields, iso)) {
-        throw new AppError('CONFLICT', '该投诉已被他人修改，请刷新后再操作');
+        throw refusal('CONFLICT', 'complaint.changedStep');
       }
       const version = effect.fields ? input.version + 1 : input.version;
-      if (!updateLifecycleColumns(ctx.db, input.id, version, next, iso)) throw new AppError('CONFLICT', '该投诉已被他人修改，请刷新后再操作');
+      if (!updateLifecycleColumns(ctx.db, input.id, version, next, iso)) throw refusal('CONFLICT', 'complaint.changedStep');
       const statusChange = outcome.status !== snapshot.status ? [{ field: 'status', before: snapshot.status, after: outcome.status }] : [];
+      const stepChanges = effect.changes ?? [];
       const fieldChanges = Object.entries(effect.fields ?? {}).map(([field, after]) => ({
         field,
         before: String(complaint[field as keyof typeof complaint] ?? ''),
@@ -262,8 +309,8 @@ export function runStep<A extends LifecycleAction>(ctx: ServiceContext, action: 
         actorId: actor.id,
         actorName: actor.name,
         kind: 'step',
-        changes: [...statusChange, ...fieldChanges],
-        note: `${ACTION_LABEL[action]} · ${effect.note}`,
+        changes: [...statusChange, ...stepChanges, ...fieldChanges],
+        ...keyedNote(effect.note),
       });
     })
     .immediate();
@@ -309,7 +356,11 @@ export function sweepAutoMajor(ctx: ServiceContext): number {
           actorName: '系统',
           kind: 'auto_major',
           changes: [{ field: 'severity', before: c.severity, after: 'major' }],
-          note: `受理${fullMonthsInWords(months)}（${c.receivedAt} 受理，${autoMajorAt(c.receivedAt, months)} 满期）仍未解决，按规定自动升级为重大投诉`,
+          ...keyedNote(
+            months === 1
+              ? noteOf('autoMajor.oneMonth', { receivedAt: c.receivedAt, dueAt: autoMajorAt(c.receivedAt, months) })
+              : noteOf('autoMajor.months', { months, receivedAt: c.receivedAt, dueAt: autoMajorAt(c.receivedAt, months) }),
+          ),
         });
       }
       return upgraded;

@@ -38,7 +38,7 @@ export function officeScope(ctx: ServiceContext, officeCode: string | undefined)
       : { officeCode: '', officeName: offices[0]?.name ?? '', directoryOffice: '', allOfSeveral: false, offices };
   }
   const office = offices.find((o) => o.code === officeCode);
-  if (!office) throw invalid('officeCode', `本机没有代码为 ${officeCode} 的服务中心的记录`);
+  if (!office) throw invalid('officeCode', 'office.unknown', { code: officeCode });
   // This database's own directory rows are marked '' whatever the office's code is.
   return { officeCode, officeName: office.name, directoryOffice: office.local ? '' : office.code, allOfSeveral: false, offices };
 }

@@ -17,9 +17,6 @@ export function isOwnComplaint(ctx: ServiceContext, complaint: Pick<Complaint, '
 
 export function assertOwnComplaint(ctx: ServiceContext, complaint: Pick<Complaint, 'officeCode' | 'number'>): void {
   if (!isOwnComplaint(ctx, complaint)) {
-    throw invalid(
-      'id',
-      `投诉 ${complaint.number} 属于服务中心 ${complaint.officeCode}（从其导出文件合并而来），在这里只能查看、打印其表单副本和登记簿、报表；如需修改请在该服务中心办理，再重新导出。`,
-    );
+    throw invalid('id', 'complaint.otherOffice', { number: complaint.number, office: complaint.officeCode });
   }
 }

@@ -20,7 +20,7 @@ import {
 import { deletePrint, insertPrint, listPrints, nextPrintVersion } from '../db/prints.repo';
 import { mergedOfficeForms } from '../exchange/offices';
 import { readSettings, writeSetting } from '../db/settings.repo';
-import { AppError } from '../lib/app-error';
+import { refusal } from '../lib/app-error';
 import { log } from '../lib/log';
 import { ulid } from '../lib/ulid';
 import { complaintRecordDoc } from '../pdf/complaint-record.doc';
@@ -160,7 +160,7 @@ export async function printComplaintForm(ctx: ServiceContext, input: ComplaintFo
   } catch (error) {
     deletePrint(ctx.db, id);
     log.error(`printing ${input.form} of ${detail.complaint.number} failed`, error);
-    throw new AppError('INTERNAL', 'PDF 生成失败，未记录本次打印。详情已记录在日志中。');
+    throw refusal('INTERNAL', 'print.failed');
   }
 }
 

@@ -18,7 +18,7 @@ import { basename, dirname, join } from 'node:path';
 import { printUrl, type RegisterExport, type RegisterPrintQuery } from '../../src-preload/contract';
 import { ulid } from '../lib/ulid';
 import { log } from '../lib/log';
-import { AppError } from '../lib/app-error';
+import { refusal } from '../lib/app-error';
 import { writeRegisterWorkbook } from '../xlsx/register-workbook';
 import type { ServiceContext } from './context';
 import { printFilePath } from './print-store';
@@ -53,7 +53,7 @@ export async function exportRegisterXlsx(ctx: ServiceContext, query: RegisterPri
   } catch (error) {
     rmSync(dirname(path), { recursive: true, force: true });
     log.error(`exporting the register ${from}~${to} to Excel failed`, error);
-    throw new AppError('INTERNAL', 'Excel 文件生成失败。详情已记录在日志中。');
+    throw refusal('INTERNAL', 'excel.failed');
   }
   return { fileId, fileName, downloadUrl: printUrl(fileId, true), rows: data.rows.length };
 }

@@ -56,7 +56,7 @@ export const REGISTER_MAX_ROWS = 5000;
 /** How many rows one output of the register may hold, and what that output is called in the refusal (打印, 导出). */
 export interface RegisterRowLimit {
   maxRows: number;
-  action: string;
+  action: '打印' | '导出';
 }
 const PRINT_LIMIT: RegisterRowLimit = { maxRows: REGISTER_MAX_ROWS, action: '打印' };
 
@@ -166,7 +166,7 @@ export function registerPrintData(ctx: ServiceContext, q: RegisterPrintQuery, li
     direction: 'asc',
   });
   if (page.total > limit.maxRows) {
-    throw invalid('to', `所选期间共 ${page.total} 件，超过一次${limit.action}的上限 ${limit.maxRows} 件：请缩短期间或加筛选条件`);
+    throw invalid('to', 'register.tooManyRows', { total: page.total, job: limit.action, max: limit.maxRows });
   }
   const ids = page.items.map((i) => i.id);
   const asOf = asOfNow(ctx);

@@ -2,7 +2,7 @@ import type { OfficeSettings, SettingsUpdateInput, SetupInput } from '../../src-
 import { readSettings, writeSetting } from '../db/settings.repo';
 import { findEntryByName, listEntries } from '../db/directory.repo';
 import { insertStaff } from '../db/directory.repo';
-import { AppError } from '../lib/app-error';
+import { invalid, refusal } from '../lib/app-error';
 import { now } from '../lib/clock';
 import { ulid } from '../lib/ulid';
 import type { ServiceContext } from './context';
@@ -35,11 +35,11 @@ export function updateSettings(ctx: ServiceContext, input: SettingsUpdateInput):
 export function setupOffice(ctx: ServiceContext, input: Required<SetupInput>): OfficeSettings {
   ctx.db
     .transaction(() => {
-      if (!needsSetup(ctx)) throw new AppError('CONFLICT', '初始设置已完成；如需修改，请到“设置”页面');
+      if (!needsSetup(ctx)) throw refusal('CONFLICT', 'setup.alreadyDone');
       writeSetting(ctx.db, 'officeName', input.officeName);
       writeSetting(ctx.db, 'officeCode', input.officeCode);
       const reception = findEntryByName(ctx.db, 'departments', '客服中心') ?? listEntries(ctx.db, 'departments', false)[0];
-      if (!reception) throw new AppError('VALIDATION', '没有可用的部门，请先添加部门', 'operatorName');
+      if (!reception) throw invalid('operatorName', 'setup.noDepartment');
       const at = now().toISOString();
       insertStaff(ctx.db, { id: ulid(), name: input.operatorName, departmentId: reception.id, role: 'reception', phone: '', active: true }, at);
     })

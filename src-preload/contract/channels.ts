@@ -66,6 +66,7 @@ import {
 } from './calendar.schema';
 import type { OfficeInfo } from './exchange.schema';
 import { officeDirectoryQuerySchema, type OfficeDirectory } from './office.schema';
+import { keyed } from './error-texts';
 
 /**
  * The kinds of data a channel reads or changes. The renderer keeps one cached query per read
@@ -81,20 +82,20 @@ export type DataTopic = (typeof DATA_TOPICS)[number];
  */
 export type ChannelEffect = { kind: 'read'; reads: readonly DataTopic[] } | { kind: 'write'; changes: readonly DataTopic[] };
 
-interface ChannelSpec<S extends z.ZodType, O> {
+interface ChannelSpec<S extends z.ZodType, O, E extends ChannelEffect = ChannelEffect> {
   input: S;
-  effect: ChannelEffect;
+  effect: E;
   /** Type-only marker for the reply; never read at run time. */
   output?: O;
 }
 /** A call that only reads `topics`: cached by the renderer, refreshed when they change. */
 const read =
   <O>(...reads: DataTopic[]) =>
-  <S extends z.ZodType>(input: S): ChannelSpec<S, O> => ({ input, effect: { kind: 'read', reads } });
+  <S extends z.ZodType>(input: S): ChannelSpec<S, O, { kind: 'read'; reads: readonly DataTopic[] }> => ({ input, effect: { kind: 'read', reads } });
 /** A call that may change `topics`: every read of them is refreshed after it succeeds. */
 const write =
   <O>(...changes: DataTopic[]) =>
-  <S extends z.ZodType>(input: S): ChannelSpec<S, O> => ({ input, effect: { kind: 'write', changes } });
+  <S extends z.ZodType>(input: S): ChannelSpec<S, O, { kind: 'write'; changes: readonly DataTopic[] }> => ({ input, effect: { kind: 'write', changes } });
 
 const noInput = z.object({}).strict().default({});
 
@@ -172,8 +173,8 @@ export const CONTRACT = {
   'forms:get': read<FormCodes>('forms')(noInput),
   /** Change the form control numbers. */
   'forms:update': write<FormCodes>('forms')(formCodesSchema),
-  /** Attach a photo or scanned letter (JPEG, PNG, WebP, GIF or PDF). */
-  'attachments:add': write<Attachment>('complaints')(attachmentAddSchema),
+  /** Attach a photo or scanned letter (JPEG, PNG, WebP, GIF or PDF); a signed print's scan marks that print signed. */
+  'attachments:add': write<Attachment>('complaints', 'prints')(attachmentAddSchema),
   /** Detach a file from a complaint (the timeline keeps a record). */
   'attachments:remove': write<null>('complaints')(attachmentRemoveSchema),
   /** 派单: send the 投诉处理记录表 to the responsible department. */
@@ -206,8 +207,8 @@ export const CONTRACT = {
   'deadlines:getPolicy': read<DeadlinePolicySetting>('policy')(noInput),
   /** Change the policy; applies to deadlines created from now on. */
   'deadlines:updatePolicy': write<DeadlinePolicySetting>('policy')(z.object({ policy: deadlinePolicySchema })),
-  /** Deadlines overdue or due within the hour, for notifications. */
-  'deadlines:alerts': read<DeadlineAlert[]>('complaints', 'deadlines')(noInput),
+  /** Deadlines overdue or due within the hour, for notifications (which ones depends on main's clock). */
+  'deadlines:alerts': read<DeadlineAlert[]>('complaints', 'deadlines', 'clock')(noInput),
   /** The deadline board: 已逾期 / 今日到期 / 48小时内 / 正常. */
   'board:get': read<Board>('complaints', 'deadlines', 'directory')(boardQuerySchema),
   /** The working-day calendar: years, holidays, make-up workdays, missing-year banner. */
@@ -241,7 +242,7 @@ export const CONTRACT = {
   /** Desktop: choose .cdx files in the system dialog; empty if cancelled. */
   'exchange:pickFiles': write<{ paths: string[] }>()(noInput),
   /** Tests only: pin the clock (refused unless the process was started with COMPLAINT_DESK_TEST_CLOCK=1). */
-  'clock:set': write<{ now: string }>('clock')(z.object({ now: z.iso.datetime({ offset: true, error: '时间格式不正确' }).nullable() })),
+  'clock:set': write<{ now: string }>('clock')(z.object({ now: z.iso.datetime({ offset: true, ...keyed('field.badFormat', { field: '时间' }) }).nullable() })),
   /** The offices whose records are here: this one first, then those merged from exports (head office). */
   'offices:list': read<OfficeInfo[]>('office', 'complaints')(noInput),
   /** One office's departments and categories, for the register's filters when that office is chosen. */
@@ -257,3 +258,7 @@ void namesMatchContract;
 export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
 export type ChannelParsedInput<K extends ChannelName> = z.output<Contract[K]['input']>;
 export type ChannelOutput<K extends ChannelName> = Exclude<Contract[K]['output'], undefined>;
+/** The channels that only read: the renderer caches each as a query keyed by [channel, input]. */
+export type ReadChannel = { [K in ChannelName]: Contract[K]['effect'] extends { kind: 'read' } ? K : never }[ChannelName];
+/** The channels that may change data: after one succeeds, the queries reading what it changes are refreshed. */
+export type WriteChannel = Exclude<ChannelName, ReadChannel>;

@@ -1,49 +1,51 @@
 import { z } from './zod';
 import { isRealWallTime } from './wall-time';
+import { keyed } from './error-texts';
+import type { Term } from './terms';
 import { normalisePhone } from './phone';
 
 export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /** ULID: 26 Crockford base-32 characters; sortable by creation time, unique across offices. */
-export const idSchema = (label: string) =>
-  z.string({ error: `请选择${label}` }).min(1, `请选择${label}`).regex(ULID_PATTERN, `${label}无效`);
+export const idSchema = (label: Term) =>
+  z.string(keyed('field.choose', { field: label })).min(1, keyed('field.choose', { field: label })).regex(ULID_PATTERN, keyed('field.invalid', { field: label }));
 
 /** A required single line of text, trimmed, with the label in every message. */
-export const requiredText = (label: string, max: number) =>
+export const requiredText = (label: Term, max: number) =>
   z
-    .string({ error: `请填写${label}` })
+    .string(keyed('field.required', { field: label }))
     .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过 ${max} 个字`);
+    .min(1, keyed('field.required', { field: label }))
+    .max(max, keyed('field.tooLong', { field: label, max }));
 
 /**
  * Optional text: empty is stored as an empty string (it prints as a blank line to fill in).
  * No `.default()` here: zod 4 applies defaults inside `.partial()`, which would blank fields an
  * edit did not mention. Create schemas add their defaults explicitly.
  */
-export const optionalText = (label: string, max: number) =>
+export const optionalText = (label: Term, max: number) =>
   z
-    .string({ error: `${label}必须是文字` })
+    .string(keyed('field.notText', { field: label }))
     .trim()
-    .max(max, `${label}不能超过 ${max} 个字`);
+    .max(max, keyed('field.tooLong', { field: label, max }));
 
-export const wallTimeSchema = (label: string) =>
+export const wallTimeSchema = (label: Term) =>
   z
-    .string({ error: `请填写${label}` })
+    .string(keyed('field.required', { field: label }))
     .trim()
-    .refine(isRealWallTime, `${label}格式应为 YYYY-MM-DD HH:mm，例如 2026-11-02 09:12`);
+    .refine(isRealWallTime, keyed('field.wallTime', { field: label, example: '2026-11-02 09:12' }));
 
-export const optionalWallTimeSchema = (label: string) =>
+export const optionalWallTimeSchema = (label: Term) =>
   z
-    .string({ error: `${label}格式应为 YYYY-MM-DD HH:mm` })
+    .string(keyed('field.wallTimeFormat', { field: label }))
     .trim()
-    .refine((v) => v === '' || isRealWallTime(v), `${label}格式应为 YYYY-MM-DD HH:mm，例如 2026-11-05 18:00`);
+    .refine((v) => v === '' || isRealWallTime(v), keyed('field.wallTime', { field: label, example: '2026-11-05 18:00' }));
 
-export const dateOnlySchema = (label: string) =>
+export const dateOnlySchema = (label: Term) =>
   z
-    .string({ error: `${label}格式应为 YYYY-MM-DD` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
-    .refine((v) => isRealWallTime(`${v} 00:00`), `${label}不是有效日期`);
+    .string(keyed('field.dateFormat', { field: label }))
+    .regex(/^\d{4}-\d{2}-\d{2}$/, keyed('field.dateFormat', { field: label }))
+    .refine((v) => isRealWallTime(`${v} 00:00`), keyed('field.notADate', { field: label }));
 
 /**
  * Mainland mobile (11 digits from 1), landline with area code and perhaps an extension, or a local
@@ -52,7 +54,7 @@ export const dateOnlySchema = (label: string) =>
  * `overwrite`, not `transform`: the schema stays a string schema (`.default`, `.partial` as before).
  */
 export const phoneSchema = z
-  .string({ error: '联系电话必须是文字' })
+  .string(keyed('field.notText', { field: '联系电话' }))
   .trim()
-  .refine((v) => normalisePhone(v) !== undefined, '联系电话格式不正确（手机 11 位，或座机如 0571-88886666）')
+  .refine((v) => normalisePhone(v) !== undefined, keyed('phone.format'))
   .overwrite((v) => normalisePhone(v) ?? v);

@@ -22,6 +22,9 @@ import {
 } from './enums';
 import type { ComplaintProcess } from './lifecycle.schema';
 import { officeFilterSchema } from './office.schema';
+import { keyed, keyedIssue } from './error-texts';
+import type { NoteKey } from './note-texts';
+import type { KeyedText } from './texts';
 
 /**
  * The fields of the 投诉记录表 (procedure §3) that reception fills in. Optional fields carry no
@@ -61,7 +64,7 @@ const complaintFieldsSchema = z.object(complaintFields);
 /** procedure §3: an invalid complaint is still answered, so its reason must be on record. */
 const requireInvalidReason = (v: { validity?: Validity; invalidReason?: string }, ctx: z.RefinementCtx) => {
   if (v.validity === 'invalid' && !v.invalidReason) {
-    ctx.addIssue({ code: 'custom', path: ['invalidReason'], message: '无效投诉必须填写无效原因' });
+    ctx.addIssue(keyedIssue(['invalidReason'], 'complaint.invalidNeedsReason'));
   }
 };
 
@@ -96,11 +99,11 @@ export const COMPLAINT_FIELD_NAMES = Object.keys(complaintFields) as ComplaintFi
 export const complaintUpdateSchema = z.object({
   id: idSchema('投诉'),
   /** The version the editor loaded; a stale one is refused so nobody overwrites a colleague's edit. */
-  version: z.number({ error: '版本号无效' }).int().min(1),
+  version: z.number(keyed('version.invalid')).int().min(1),
   actorId: idSchema('操作人'),
   patch: complaintFieldsSchema
     .partial()
-    .refine((p) => Object.values(p).some((v) => v !== undefined), '没有要保存的修改'),
+    .refine((p) => Object.values(p).some((v) => v !== undefined), keyed('complaint.nothingToSave')),
   /** A supervisor's approval, needed when the edit changes what a signed form vouches for. */
   unlock: z
     .object({
@@ -126,17 +129,17 @@ export const complaintListSchema = z
     receivedFrom: dateOnlySchema('受理开始日期').optional(),
     receivedTo: dateOnlySchema('受理结束日期').optional(),
     /** Free text over complainant name, room, phone, number and description. */
-    text: z.string().trim().max(100, '搜索内容不能超过 100 个字').optional(),
+    text: z.string().trim().max(100, keyed('field.tooLong', { field: '搜索内容', max: 100 })).optional(),
     /** One office's complaints (head office holds several); absent or '': every office. */
     officeCode: officeFilterSchema,
-    page: z.number().int().min(1, '页码从 1 开始').default(1),
-    pageSize: z.number().int().min(1).max(200, '每页最多 200 条').default(50),
+    page: z.number().int().min(1, keyed('list.pageFromOne')).default(1),
+    pageSize: z.number().int().min(1).max(200, keyed('list.pageSizeMax', { max: 200 })).default(50),
     sort: z.enum(COMPLAINT_SORT_KEYS).default('receivedAt'),
     direction: z.enum(['asc', 'desc']).default('desc'),
   })
   .refine((q) => !q.receivedFrom || !q.receivedTo || q.receivedFrom <= q.receivedTo, {
     path: ['receivedTo'],
-    message: '结束日期不能早于开始日期',
+    ...keyed('range.endBeforeStart'),
   });
 export type ComplaintListQuery = z.input<typeof complaintListSchema>;
 
@@ -193,7 +196,10 @@ export interface ComplaintEvent {
   actorName: string;
   kind: 'created' | 'updated' | 'attachment_added' | 'attachment_removed' | 'signed_copy' | 'step' | 'auto_major';
   changes: FieldChange[];
+  /** In Chinese, as written then (printed; the only wording of rows from before notes had keys). */
   note: string;
+  /** The note as a key of note-texts.ts with its parameters: the timeline words it in the user's language. */
+  noteText?: KeyedText<NoteKey>;
 }
 
 export interface Attachment {

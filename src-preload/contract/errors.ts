@@ -1,3 +1,6 @@
+import { wordError, type ErrorKey } from './error-texts';
+import type { KeyedText, TextParams } from './texts';
+
 /**
  * Errors cross the bridge as values, never as thrown objects: Electron's `invoke` keeps only an
  * Error's message (electron#24427) and contextBridge strips the rest. Stacks stay in main's log.
@@ -14,10 +17,23 @@ export type AppErrorCode =
 
 export interface AppErrorPayload {
   code: AppErrorCode;
-  /** Human-readable, in Chinese: shown to the user as it is. */
+  /** What went wrong, as a key of error-texts.ts: the renderer words it in the user's language. */
+  key: ErrorKey;
+  /** The key's parameters (named as in texts.ts). */
+  params: TextParams;
+  /** The same in Chinese, from the same template: for logs and web-mode callers. */
   message: string;
   /** Dotted path of the offending input field, e.g. `complainantName` or `patch.phone`. */
   field?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorPayload };
+
+/** A refusal as it crosses the bridge, with its Chinese message. */
+export const errorPayload = (code: AppErrorCode, text: KeyedText<ErrorKey>, field?: string): AppErrorPayload => ({
+  code,
+  key: text.key,
+  params: text.params,
+  message: wordError('zh-CN', text),
+  ...(field && { field }),
+});

@@ -1,5 +1,8 @@
 import { z } from './zod';
 import { idSchema } from './common.schema';
+import { keyed, type ErrorKey } from './error-texts';
+import type { KeyedText } from './texts';
+import type { Term } from './terms';
 
 /**
  * USB exchange with head office (issue 5): export this office's records to an encrypted .cdx file
@@ -11,12 +14,17 @@ import { idSchema } from './common.schema';
 export const MIN_PASSPHRASE_LENGTH = 8;
 
 const passphraseSchema = z
-  .string({ error: '请填写口令' })
-  .min(MIN_PASSPHRASE_LENGTH, `口令至少 ${MIN_PASSPHRASE_LENGTH} 个字符`)
-  .max(200, '口令不能超过 200 个字符');
+  .string(keyed('field.required', { field: '口令' }))
+  .min(MIN_PASSPHRASE_LENGTH, keyed('field.minChars', { field: '口令', min: MIN_PASSPHRASE_LENGTH }))
+  .max(200, keyed('field.maxChars', { field: '口令', max: 200 }));
 
-const folderSchema = z.string({ error: '请选择文件夹' }).trim().min(1, '请选择文件夹').max(1000, '路径太长');
-const daySchema = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`);
+const folderSchema = z
+  .string(keyed('field.choose', { field: '文件夹' }))
+  .trim()
+  .min(1, keyed('field.choose', { field: '文件夹' }))
+  .max(1000, keyed('path.tooLong'));
+const daySchema = (label: Term) =>
+  z.string(keyed('field.required', { field: label })).regex(/^\d{4}-\d{2}-\d{2}$/, keyed('field.dateFormat', { field: label }));
 
 export const exportStartSchema = z
   .object({
@@ -27,16 +35,16 @@ export const exportStartSchema = z
     from: daySchema('开始日期').optional(),
     to: daySchema('结束日期').optional(),
   })
-  .refine((v) => (v.from === undefined) === (v.to === undefined), { message: '请同时填写开始和结束日期，或都不填（导出全部）', path: ['to'] })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '结束日期不能早于开始日期', path: ['to'] });
+  .refine((v) => (v.from === undefined) === (v.to === undefined), { ...keyed('export.rangeBothOrNone'), path: ['to'] })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { ...keyed('range.endBeforeStart'), path: ['to'] });
 export type ExportStartInput = z.input<typeof exportStartSchema>;
 
 export const importStartSchema = z.object({
   actorId: idSchema('操作人'),
   paths: z
-    .array(z.string().trim().min(1, '文件路径不能为空').max(1000, '路径太长'), { error: '请选择要导入的文件' })
-    .min(1, '请选择要导入的文件')
-    .max(200, '一次最多导入 200 个文件'),
+    .array(z.string().trim().min(1, keyed('path.empty')).max(1000, keyed('path.tooLong')), keyed('import.chooseFiles'))
+    .min(1, keyed('import.chooseFiles'))
+    .max(200, keyed('import.tooManyFiles', { max: 200 })),
   passphrase: passphraseSchema,
 });
 export type ImportStartInput = z.input<typeof importStartSchema>;
@@ -44,7 +52,7 @@ export type ImportStartInput = z.input<typeof importStartSchema>;
 export const jobIdSchema = z.object({ jobId: idSchema('任务') });
 export const folderQuerySchema = z.object({ folder: folderSchema });
 /** Desktop folder dialog: where an export goes, or where the files to import are (the title says which). */
-export const pickFolderSchema = z.object({ purpose: z.enum(['export', 'import'], { error: '用途无效' }) });
+export const pickFolderSchema = z.object({ purpose: z.enum(['export', 'import'], keyed('field.invalid', { field: '用途' })) });
 
 /** What a place is: a removable drive, another disk, or one of the user's own folders (the screen names these). */
 export type ExchangeDriveKind = 'removable' | 'fixed' | 'desktop' | 'documents' | 'home';
@@ -132,7 +140,7 @@ export interface MergeSummary {
 /** One picked file: merged, or refused as a whole with the reason. */
 export type ImportFileResult =
   | { path: string; fileName: string; ok: true; summary: MergeSummary }
-  | { path: string; fileName: string; ok: false; message: string };
+  | { path: string; fileName: string; ok: false; message: string; messageText: KeyedText<ErrorKey> };
 
 export interface ExportOutcome {
   path: string;
@@ -158,6 +166,8 @@ export interface ExchangeJob {
   fraction: number;
   /** When failed: why, in Chinese. */
   error?: string;
+  /** The same as a key with parameters: the screen words it in the user's language. */
+  errorText?: KeyedText<ErrorKey>;
   /** When failed because of one input (`folder`, `passphrase`…): the form shows the message there. */
   errorField?: string;
   export?: ExportOutcome;

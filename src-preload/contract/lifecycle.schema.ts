@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { dateOnlySchema, idSchema, optionalText, requiredText, wallTimeSchema } from './common.schema';
+import { keyed, keyedIssue } from './error-texts';
 import {
   compensationKindSchema,
   contactMethodSchema,
@@ -17,7 +18,7 @@ import type { DeadlineView } from './deadline.schema';
 const step = <T extends z.ZodRawShape>(shape: T) =>
   z.object({
     id: idSchema('投诉'),
-    version: z.number({ error: '版本号无效' }).int().min(1),
+    version: z.number(keyed('version.invalid')).int().min(1),
     actorId: idSchema('操作人'),
     ...shape,
   });
@@ -27,6 +28,16 @@ export const dispatchSchema = step({
   departmentId: idSchema('责任部门'),
   /** Optional: the department may assign its own handler when it signs. */
   handlerId: idSchema('处理人').or(z.literal('')).default(''),
+});
+
+/**
+ * 转派: within a round, the department that has the form hands it to another (it is not theirs, or
+ * needs another trade). The reason is required: it is printed on the 投诉处理记录表.
+ */
+export const redispatchSchema = step({
+  departmentId: idSchema('转派部门'),
+  handlerId: idSchema('处理人').or(z.literal('')).default(''),
+  reason: requiredText('转派原因', 500),
 });
 
 /** 签收: the department signs for the form (who, when). */
@@ -43,13 +54,17 @@ export const recordResultSchema = step({
   completedAt: wallTimeSchema('完成时间'),
   compensationKind: compensationKindSchema.default('none'),
   /** Yuan (元), at most two decimals. */
-  compensationAmount: z.number({ error: '补偿金额必须是数字' }).min(0, '补偿金额不能为负').max(1_000_000, '补偿金额过大').default(0),
+  compensationAmount: z
+    .number(keyed('field.notNumber', { field: '补偿金额' }))
+    .min(0, keyed('field.negative', { field: '补偿金额' }))
+    .max(1_000_000, keyed('field.tooLarge', { field: '补偿金额' }))
+    .default(0),
 }).superRefine((v, ctx) => {
   if (v.compensationKind !== 'none' && !(v.compensationAmount > 0)) {
-    ctx.addIssue({ code: 'custom', path: ['compensationAmount'], message: '有补偿时请填写补偿金额' });
+    ctx.addIssue(keyedIssue(['compensationAmount'], 'compensation.amountRequired'));
   }
   if (Math.round(v.compensationAmount * 100) !== v.compensationAmount * 100) {
-    ctx.addIssue({ code: 'custom', path: ['compensationAmount'], message: '补偿金额最多两位小数' });
+    ctx.addIssue(keyedIssue(['compensationAmount'], 'compensation.twoDecimals'));
   }
 });
 
@@ -100,6 +115,7 @@ export const resumeSchema = step({});
 
 export const LIFECYCLE_SCHEMAS = {
   dispatch: dispatchSchema,
+  redispatch: redispatchSchema,
   signFor: signForSchema,
   recordResult: recordResultSchema,
   followUp: followUpSchema,
@@ -130,6 +146,20 @@ export interface HandlingRoundView {
   completedAt: string;
   compensationKind: CompensationKind;
   compensationAmount: number;
+}
+
+/** One 转派 within a round: from which department to which, when, by whom, why. */
+export interface RedispatchView {
+  round: number;
+  at: string;
+  actor: string;
+  reason: string;
+  fromDepartmentName: string;
+  toDepartmentName: string;
+  toHandlerName: string;
+  /** Who had signed for it at the first department ('' if nobody had yet): kept, as the round's row then waits for the new department's. */
+  fromSignedBy: string;
+  fromSignedAt: string;
 }
 
 export interface FollowUpView {
@@ -165,6 +195,8 @@ export interface ComplaintProcess {
   now: string;
   round: number;
   rounds: HandlingRoundView[];
+  /** 转派 within rounds, oldest first. */
+  redispatches: RedispatchView[];
   followUps: FollowUpView[];
   escalations: EscalationView[];
   holds: HoldView[];

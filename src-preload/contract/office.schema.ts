@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { officeCodeSchema } from './settings.schema';
+import { keyed } from './error-texts';
 import type { Category, Department } from './directory.schema';
 
 /**
@@ -8,7 +9,7 @@ import type { Category, Department } from './directory.schema';
  * all of them. The filter is an office code; absent or '' means every office in the database.
  */
 export const officeFilterSchema = z
-  .union([z.literal(''), officeCodeSchema], { error: '服务中心代码应为 2–10 位大写字母或数字，例如 YGHA' })
+  .union([z.literal(''), officeCodeSchema], keyed('office.codeFormat'))
   .optional();
 
 /** `offices:directory`: whose departments and categories (the register's filter choices). */

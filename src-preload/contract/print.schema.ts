@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { idSchema } from './common.schema';
+import { keyed } from './error-texts';
 import type { ComplaintFieldName } from './complaint.schema';
 
 /**
@@ -7,7 +8,7 @@ import type { ComplaintFieldName } from './complaint.schema';
  * office (ISO 9001 document control), printed in its header and footer.
  */
 export const PRINT_FORMS = ['complaint_record', 'handling_record', 'register', 'monthly_report'] as const;
-export const printFormSchema = z.enum(PRINT_FORMS, { error: '请选择表单' });
+export const printFormSchema = z.enum(PRINT_FORMS, keyed('field.choose', { field: '表单' }));
 export type PrintForm = (typeof PRINT_FORMS)[number];
 
 /** The forms printed for one complaint (the other two cover a period). */
@@ -16,10 +17,10 @@ export type ComplaintForm = (typeof COMPLAINT_FORMS)[number];
 
 export const complaintFormPrintSchema = z.object({
   complaintId: idSchema('投诉'),
-  form: z.enum(COMPLAINT_FORMS, { error: '请选择要打印的表单' }),
+  form: z.enum(COMPLAINT_FORMS, keyed('print.chooseForm')),
   actorId: idSchema('操作人'),
   /** Residents' phone numbers print masked (138****5678) unless the desk asks for the full number. */
-  fullPhone: z.boolean({ error: '“显示完整电话”应为是或否' }).default(false),
+  fullPhone: z.boolean(keyed('print.fullPhoneFlag')).default(false),
 });
 export type ComplaintFormPrintInput = z.input<typeof complaintFormPrintSchema>;
 
@@ -65,8 +66,16 @@ export interface PrintRecord {
 export const printUrl = (printId: string, download = false): string => `/files/prints/${printId}${download ? '?download=1' : ''}`;
 
 export const formCodeSchema = z.object({
-  code: z.string({ error: '请填写表单编号' }).trim().min(1, '请填写表单编号').max(30, '表单编号不能超过 30 个字'),
-  revision: z.string({ error: '请填写版本' }).trim().min(1, '请填写版本').max(10, '版本不能超过 10 个字'),
+  code: z
+    .string(keyed('field.required', { field: '表单编号' }))
+    .trim()
+    .min(1, keyed('field.required', { field: '表单编号' }))
+    .max(30, keyed('field.tooLong', { field: '表单编号', max: 30 })),
+  revision: z
+    .string(keyed('field.required', { field: '版本' }))
+    .trim()
+    .min(1, keyed('field.required', { field: '版本' }))
+    .max(10, keyed('field.tooLong', { field: '版本', max: 10 })),
 });
 export const formCodesSchema = z.object({
   complaint_record: formCodeSchema,

@@ -1,5 +1,7 @@
 import { z } from './zod';
 import { dateOnlySchema } from './common.schema';
+import { keyed } from './error-texts';
+import type { Term } from './terms';
 import { complaintListSchema } from './complaint.schema';
 import type { DeadlineKind } from './enums';
 
@@ -38,7 +40,12 @@ import type { DeadlineKind } from './enums';
  */
 
 /** A required date: its own message when missing, the field's name in every message. */
-const requiredDate = (label: string) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).pipe(dateOnlySchema(label));
+const requiredDate = (label: Term) =>
+  z
+    .string(keyed('field.required', { field: label }))
+    .trim()
+    .min(1, keyed('field.required', { field: label }))
+    .pipe(dateOnlySchema(label));
 
 /** The register's own filters (see complaintListSchema), reused so both read the same. */
 const listFilters = complaintListSchema.shape;
@@ -56,18 +63,18 @@ export const registerPrintInputSchema = z
     text: listFilters.text,
     officeCode: listFilters.officeCode,
     /** 138****5678 unless the desk prints its own copy (PROCEDURES §8: residents' numbers are protected). */
-    maskPhone: z.boolean({ error: '隐藏电话号码的选项无效' }).default(true),
+    maskPhone: z.boolean(keyed('field.flag', { field: '隐藏电话号码' })).default(true),
   })
-  .refine((q) => q.from <= q.to, { path: ['to'], message: '结束日期不能早于开始日期' });
+  .refine((q) => q.from <= q.to, { path: ['to'], ...keyed('range.endBeforeStart') });
 export type RegisterPrintInput = z.input<typeof registerPrintInputSchema>;
 export type RegisterPrintQuery = z.output<typeof registerPrintInputSchema>;
 
 /** The 月度投诉统计报表 of one calendar month. */
 export const monthlyReportInputSchema = z.object({
   month: z
-    .string({ error: '请选择月份' })
+    .string(keyed('field.choose', { field: '月份' }))
     .trim()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM，例如 2026-11'),
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, keyed('field.monthFormat', { field: '月份' })),
   /** One office's report; absent or '': the report of every office in the database. */
   officeCode: complaintListSchema.shape.officeCode,
 });

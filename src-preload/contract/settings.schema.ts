@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { requiredText } from './common.schema';
+import { keyed } from './error-texts';
 
 export interface OfficeSettings {
   /** Empty until the first-run setup: the app then asks for office name and code. */
@@ -12,10 +13,10 @@ export interface OfficeSettings {
 }
 
 export const officeCodeSchema = z
-  .string({ error: '请填写服务中心代码' })
+  .string(keyed('field.required', { field: '服务中心代码' }))
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9]{2,10}$/, '服务中心代码应为 2–10 位大写字母或数字，例如 YGHA');
+  .regex(/^[A-Z0-9]{2,10}$/, keyed('office.codeFormat'));
 
 export const settingsUpdateSchema = z.object({
   officeName: requiredText('服务中心名称', 40).optional(),
@@ -29,9 +30,14 @@ export const settingsUpdateSchema = z.object({
       } catch {
         return false;
       }
-    }, '时区无效，例如 Asia/Shanghai')
+    }, keyed('settings.timeZone'))
     .optional(),
-  attachmentMaxMb: z.number({ error: '附件大小上限必须是数字' }).int().min(1, '附件大小上限至少 1 MB').max(50, '附件大小上限最多 50 MB').optional(),
+  attachmentMaxMb: z
+    .number(keyed('field.notNumber', { field: '附件大小上限' }))
+    .int()
+    .min(1, keyed('settings.attachmentMin'))
+    .max(50, keyed('settings.attachmentMax'))
+    .optional(),
 });
 export type SettingsUpdateInput = z.input<typeof settingsUpdateSchema>;
 

@@ -189,7 +189,13 @@ describe('an import job', () => {
       seenBefore: false,
     },
   });
-  const refused = (path: string): ImportFileResult => ({ path, fileName: path.split('/').pop()!, ok: false, message: '口令错误或文件已损坏，未导入任何数据。' });
+  const refused = (path: string): ImportFileResult => ({
+    path,
+    fileName: path.split('/').pop()!,
+    ok: false,
+    message: '口令错误或文件已损坏，未导入任何数据。',
+    messageText: { key: 'cdx.wrongPassphraseOrCorrupt', params: {} },
+  });
 
   it('shows each file as it finishes, the service’s step with the file’s place, and all results at the end', async () => {
     const gate = deferred<void>();

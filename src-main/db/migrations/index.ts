@@ -4,9 +4,11 @@ import * as lifecycle from './0020-lifecycle';
 import * as searchPerformance from './0030-search-performance';
 import * as prints from './0040-prints';
 import * as exchange from './0050-exchange';
-import * as headOffice from './0080-head-office';
 import * as deadlineRules from './0060-deadline-rules';
+import * as redispatches from './0070-redispatches';
+import * as headOffice from './0080-head-office';
 import * as searchAddresses from './0090-search-addresses';
+import * as eventNoteKeys from './0100-event-note-keys';
 
 export interface Migration {
   version: number;
@@ -21,9 +23,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'search-performance', up: searchPerformance.up },
   { version: 40, name: 'prints', up: prints.up },
   { version: 50, name: 'exchange', up: exchange.up },
-  { version: 80, name: 'head-office', up: headOffice.up },
   { version: 60, name: 'deadline-rules', up: deadlineRules.up },
+  { version: 70, name: 'redispatches', up: redispatches.up },
+  { version: 80, name: 'head-office', up: headOffice.up },
   { version: 90, name: 'search-addresses', up: searchAddresses.up },
+  { version: 100, name: 'event-note-keys', up: eventNoteKeys.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,8 +1,9 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { zhCN, type Messages } from './messages.zh-CN';
 import { en } from './messages.en';
+import { setTextLocale, type Locale } from '../../../src-preload/contract';
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale };
 const CATALOGUES: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
 const STORAGE_KEY = 'complaint-desk.locale';
 
@@ -15,13 +16,19 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN'));
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const stored: Locale = localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+    // What is worded outside React follows it from the first render: forms' validation messages, refusals from main.
+    setTextLocale(stored);
+    return stored;
+  });
   const value = useMemo<I18n>(
     () => ({
       locale,
       m: CATALOGUES[locale],
       setLocale: (next) => {
         localStorage.setItem(STORAGE_KEY, next);
+        setTextLocale(next);
         document.documentElement.lang = next;
         setLocaleState(next);
       },

@@ -120,9 +120,12 @@ export const en: Messages = {
     auto_major: 'Auto-escalated',
     by: '{actor}',
     emptyValue: '(empty)',
+    change: '{field}: {before} → {after}',
     otherOffice:
       'This complaint belongs to centre {office} and was merged from its export: here it can be read and its forms printed as copies. Department: {department}; category: {category}; received by: {receiver}. Changes are made at that centre and exported again.',
     notFound: 'Complaint not found',
+    newerVersion: 'This complaint was updated elsewhere (version {version}). Above is the older version you are editing; saving it will be refused.',
+    loadNewerVersion: 'Discard my changes and show the new version',
   },
   settings: {
     title: 'Settings',
@@ -292,6 +295,11 @@ export const en: Messages = {
   alerts: {
     overdue: '{number}: {kind} overdue',
     soon: '{number}: {kind} due {due}',
+    title: 'Deadlines',
+    overdueCount: '{n} overdue',
+    soonCount: '{n} due soon',
+    toBoard: 'Open the deadline board',
+    dismiss: 'Dismiss',
   },
   offices: {
     label: 'Service centre',

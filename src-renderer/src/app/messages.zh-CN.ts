@@ -119,7 +119,10 @@ export const zhCN = {
     auto_major: '自动升级',
     by: '{actor}',
     emptyValue: '（空）',
+    change: '{field}：{before} → {after}',
     notFound: '找不到该投诉',
+    newerVersion: '此投诉已在别处更新为第 {version} 版；上面是你正在修改的旧版本，保存会被拒绝。',
+    loadNewerVersion: '放弃修改，显示新版本',
     otherOffice: '本投诉属于服务中心 {office}，由其导出文件合并而来，这里只能查看和打印其表单副本。部门：{department}；类别：{category}；接待人：{receiver}。如需修改，请在该服务中心办理后重新导出。',
   },
   settings: {
@@ -290,6 +293,11 @@ export const zhCN = {
   alerts: {
     overdue: '{number} {kind}已逾期',
     soon: '{number} {kind}将于 {due} 到期',
+    title: '时限提醒',
+    overdueCount: '{n} 项已逾期',
+    soonCount: '{n} 项即将到期',
+    toBoard: '查看时限看板',
+    dismiss: '知道了',
   },
   offices: {
     label: '服务中心',

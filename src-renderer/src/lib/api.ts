@@ -1,22 +1,37 @@
-import { notifyDataChanged } from './data-events';
-import { CONTRACT, type ChannelInput, type ChannelName, type ChannelOutput, type Result, type AppErrorCode } from '../../../src-preload/contract';
+import { invalidateAfterWrite } from './query-client';
+import {
+  ERROR_TEXTS_ZH,
+  errorPayload,
+  errorText,
+  getTextLocale,
+  wordError,
+  type AppErrorCode,
+  type AppErrorPayload,
+  type ChannelInput,
+  type ChannelName,
+  type ChannelOutput,
+  type ErrorKey,
+  type KeyedText,
+  type Result,
+} from '../../../src-preload/contract';
 
-/** A refusal from main, with the Chinese message to show and the field it concerns. */
+/**
+ * A refusal from main and the field it concerns. Its message is worded in the user's language from
+ * the refusal's key (error-texts.ts); main's Chinese stays in `payload.message`.
+ */
 export class ApiError extends Error {
-  constructor(
-    readonly code: AppErrorCode,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
+  readonly code: AppErrorCode;
+  readonly field?: string;
+  readonly text: KeyedText<ErrorKey>;
+
+  constructor(readonly payload: AppErrorPayload) {
+    // A key this renderer does not know (never from its own main) falls back to main's Chinese.
+    super(Object.hasOwn(ERROR_TEXTS_ZH, payload.key) ? wordError(getTextLocale(), payload) : payload.message);
+    this.code = payload.code;
+    this.field = payload.field;
+    this.text = { key: payload.key, params: payload.params };
   }
 }
-
-/** Whether a call may have changed stored data: declared per channel in the contract, next to its schema. */
-const changesData = (channel: ChannelName) => {
-  const effect = CONTRACT[channel].effect;
-  return effect.kind === 'write' && effect.changes.length > 0;
-};
 
 async function viaHttp(channel: string, input: unknown): Promise<Result<unknown>> {
   let response: Response;
@@ -27,18 +42,20 @@ async function viaHttp(channel: string, input: unknown): Promise<Result<unknown>
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: '无法连接到本机服务，请确认程序仍在运行' } };
+    return { ok: false, error: errorPayload('INTERNAL', errorText('bridge.unreachable')) };
   }
   return (await response.json()) as Result<unknown>;
 }
 
 /**
  * The typed client: the Electron bridge when the preload exposed one, else web mode's loopback
- * HTTP. Same contract, same handlers behind both. Resolves the value or throws ApiError.
+ * HTTP. Same contract, same handlers behind both. Resolves the value or throws ApiError. After a
+ * write, it resolves once the queries on screen that read what the write changes (declared in the
+ * contract) have their new data: the caller then sees the page as it now is.
  */
 export async function call<K extends ChannelName>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
   const result = window.api ? await (window.api[channel] as (i: unknown) => Promise<Result<unknown>>)(input) : await viaHttp(channel, input);
-  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.field);
-  if (changesData(channel)) notifyDataChanged();
+  if (!result.ok) throw new ApiError(result.error);
+  await invalidateAfterWrite(channel);
   return result.value as ChannelOutput<K>;
 }

@@ -1,6 +1,6 @@
 import { Text, Timeline as MantineTimeline } from '@mantine/core';
-import type { ComplaintEvent } from '../../../../src-preload/contract';
-import { useI18n } from '../../app/i18n';
+import { wordNote, type ComplaintEvent } from '../../../../src-preload/contract';
+import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { formatInstant } from '../../lib/format';
 
@@ -19,9 +19,11 @@ function useValueLabel() {
 
 /** The complaint's history, oldest first: who, when, and each field's before → after. */
 export function Timeline({ events }: { events: ComplaintEvent[] }) {
-  const { m } = useI18n();
+  const { m, locale } = useI18n();
   const { settings } = useLookups();
   const valueLabel = useValueLabel();
+  // Notes main wrote with a key are worded in the reader's language; older ones read as written.
+  const noteOf = (event: ComplaintEvent) => (event.noteText ? wordNote(locale, event.noteText) : event.note);
   const fieldLabel = (field: string) => (m.fields as Record<string, string>)[field] ?? field;
 
   return (
@@ -31,11 +33,11 @@ export function Timeline({ events }: { events: ComplaintEvent[] }) {
           <Text size="xs" c="dimmed">
             {formatInstant(event.at, settings.timeZone)}
           </Text>
-          {event.note && <Text size="sm">{event.note}</Text>}
+          {event.note && <Text size="sm">{noteOf(event)}</Text>}
           {event.kind !== 'created' &&
             event.changes.map((change) => (
               <Text size="sm" key={change.field}>
-                {fieldLabel(change.field)}：{valueLabel(change.field, change.before)} → {valueLabel(change.field, change.after)}
+                {fill(m.detail.change, { field: fieldLabel(change.field), before: valueLabel(change.field, change.before), after: valueLabel(change.field, change.after) })}
               </Text>
             ))}
         </MantineTimeline.Item>
