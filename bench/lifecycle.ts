@@ -98,7 +98,7 @@ const HANDLERS = ['张师傅', '李强', '王师傅', '保洁班长', '秩序维
 const HOLD_REASONS = ['等待配件到货', '等待业主配合入户', '等待第三方维保单位排期', '等待楼上住户回来配合检修'];
 
 /** Steps in the procedure's order; each status has done the ones up to and including its own. */
-const DONE_UP_TO: Record<Exclude<OpenStatus, 'invalid'> | 'closed', number> = {
+const DONE_UP_TO: Record<Exclude<OpenStatus, 'invalid' | 'returned'> | 'closed', number> = {
   registered: 0,
   dispatched: 1,
   in_progress: 2,
@@ -115,6 +115,8 @@ const DONE_UP_TO: Record<Exclude<OpenStatus, 'invalid'> | 'closed', number> = {
  * deadline from the handling result; an invalid complaint's deadlines cancelled and its notice owed.
  */
 export function standing(f: LifecycleFacts, planned: ComplaintStatus, due: DueContext & { policyVersion: number }, rnd: Random, nowMs: number): Standing {
+  // The seeded history has one round per complaint (data.ts STATUS_BY_AGE): none sent back by a follow-up.
+  if (planned === 'returned') throw new Error('bench: no seeded complaint is 退回待派单 (a second round)');
   // 已回访 is the state of a major complaint owing its summary; any other would have been closed.
   const status: ComplaintStatus = planned === 'followed_up' && f.severity !== 'major' ? 'handled' : planned;
   const invalid = status === 'invalid' || (status === 'closed' && f.invalidReason !== '');

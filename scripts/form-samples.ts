@@ -43,7 +43,8 @@ async function main(): Promise<void> {
       call<Complaint>('complaints:create', makeComplaintFields(rnd, directory, households, `2026-11-${day} ${String(8 + (i % 9)).padStart(2, '0')}:15`));
     }
 
-    // The major complaint of the pdf-render test: escalated, unsatisfied once, 200 yuan, summarised.
+    // The major complaint of the pdf-render test: escalated, unsatisfied once (round 2 dispatched to
+    // 工程部, 转派 to 环境部 and signed for there), 200 yuan, summarised.
     clock('2026-11-02 09:20');
     const created = call<Complaint>('complaints:create', {
       receivedAt: '2026-11-02 09:12', channel: 'phone', receiverId: reception, complainantName: '欧阳堃', building: '3栋', unit: '2单元', room: '1602',
@@ -61,8 +62,17 @@ async function main(): Promise<void> {
     step('recordResult', { handlerId: handler.id, measures: '上门检查楼上卫生间，更换破损水管', result: '已修复，天花板不再滴水', completedAt: '2026-11-02 14:30', compensationKind: 'none' });
     clock('2026-11-03 10:00');
     step('followUp', { at: '2026-11-03 09:50', method: 'phone', visitorId: reception, personVisited: '欧阳堃', opinion: '晚上又开始滴水', satisfaction: 'unsatisfied' });
+    const cleaner = call<Staff>('staff:save', { name: '陈洁', departmentId: directory.departmentId('环境部'), role: 'handler' });
+    clock('2026-11-03 10:10');
+    step('dispatch', { departmentId: directory.departmentId('工程部'), handlerId: handler.id });
+    clock('2026-11-03 10:20');
+    step('signFor', { signerId: handler.id, signedAt: '2026-11-03 10:20' });
+    clock('2026-11-03 11:00');
+    step('redispatch', { departmentId: directory.departmentId('环境部'), handlerId: cleaner.id, reason: '查明为公共排水管堵塞，归环境部疏通' });
+    clock('2026-11-03 11:15');
+    step('signFor', { signerId: cleaner.id, signedAt: '2026-11-03 11:10' });
     clock('2026-11-04 16:00');
-    step('recordResult', { handlerId: handler.id, measures: '重做楼上卫生间防水层', result: '闭水试验 48 小时无渗漏', completedAt: '2026-11-04 15:30', compensationKind: 'cash', compensationAmount: 200 });
+    step('recordResult', { handlerId: cleaner.id, measures: '重做楼上卫生间防水层', result: '闭水试验 48 小时无渗漏', completedAt: '2026-11-04 15:30', compensationKind: 'cash', compensationAmount: 200 });
     clock('2026-11-05 10:00');
     step('followUp', { at: '2026-11-05 09:45', method: 'visit', visitorId: reception, personVisited: '欧阳堃', opinion: '这次修好了', satisfaction: 'satisfied' });
     step('summarize', { summary: '楼上防水层老化导致渗漏，首次维修未找到根源', improvement: '每季度巡查楼栋防水；渗漏类投诉首次处理必须做闭水试验' }, supervisor.id);

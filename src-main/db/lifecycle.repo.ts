@@ -1,6 +1,6 @@
 import type { Db } from './connection';
 import { stmt } from './statements';
-import type { CompensationKind, ComplaintStatus, ContactMethod, EscalationLevel, FollowUpView, HandlingRoundView } from '../../src-preload/contract';
+import type { CompensationKind, ComplaintStatus, ContactMethod, EscalationLevel, FollowUpView, HandlingRoundView, RedispatchView } from '../../src-preload/contract';
 
 /** The lifecycle columns of a complaint (migration 0020). */
 export interface LifecycleColumns {
@@ -77,26 +77,60 @@ export function listRounds(db: Db, complaintId: string): HandlingRound[] {
   }));
 }
 
-/** Dispatch (or re-dispatch) a round: one row per round, replaced while nobody has signed for it. */
-export function upsertDispatch(
+/**
+ * 派单 of a round: its row of the 投诉处理记录表. One per round, written once; a later move to another
+ * department is a 转派 (insertRedispatch + updateRound), never a silent replacement.
+ */
+export function insertRound(
   db: Db,
   r: { id: string; complaintId: string; round: number; departmentId: string; handlerId: string; dispatchedAt: string; dispatchedBy: string },
 ): void {
   stmt(db, 
     `INSERT INTO handling_rounds (id, complaint_id, round, department_id, handler_id, dispatched_at, dispatched_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (complaint_id, round) DO UPDATE SET department_id = excluded.department_id, handler_id = excluded.handler_id,
-       dispatched_at = excluded.dispatched_at, dispatched_by = excluded.dispatched_by`,
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(r.id, r.complaintId, r.round, r.departmentId, r.handlerId || null, r.dispatchedAt, r.dispatchedBy);
 }
 
-export function updateRound(db: Db, complaintId: string, round: number, changes: Record<string, string | number>): void {
+export function updateRound(db: Db, complaintId: string, round: number, changes: Record<string, string | number | null>): void {
   const keys = Object.keys(changes);
   stmt(db, `UPDATE handling_rounds SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE complaint_id = ? AND round = ?`).run(
     ...keys.map((k) => changes[k]),
     complaintId,
     round,
   );
+}
+
+/** A 转派 as stored: the view plus the ids behind the names. */
+export interface Redispatch {
+  id: string;
+  complaintId: string;
+  round: number;
+  at: string;
+  actor: string;
+  reason: string;
+  fromDepartmentId: string;
+  toDepartmentId: string;
+  toHandlerId: string;
+  fromSignedBy: string;
+  fromSignedAt: string;
+}
+
+export function insertRedispatch(db: Db, r: Redispatch): void {
+  stmt(db,
+    `INSERT INTO redispatches (id, complaint_id, round, at, actor, reason, from_department_id, to_department_id, to_handler_id, from_signed_by, from_signed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(r.id, r.complaintId, r.round, r.at, r.actor, r.reason, r.fromDepartmentId, r.toDepartmentId, r.toHandlerId || null, r.fromSignedBy, r.fromSignedAt);
+}
+
+/** A complaint's 转派, oldest first, with the departments' and handler's names. */
+export function listRedispatches(db: Db, complaintId: string): RedispatchView[] {
+  return stmt(db,
+    `SELECT r.round, r.at, r.actor, r.reason, f.name AS fromDepartmentName, t.name AS toDepartmentName,
+            COALESCE(s.name, '') AS toHandlerName, r.from_signed_by AS fromSignedBy, r.from_signed_at AS fromSignedAt
+     FROM redispatches r JOIN departments f ON f.id = r.from_department_id JOIN departments t ON t.id = r.to_department_id
+       LEFT JOIN staff s ON s.id = r.to_handler_id
+     WHERE r.complaint_id = ? ORDER BY r.round, r.at, r.id`,
+  ).all(complaintId) as RedispatchView[];
 }
 
 export interface FollowUp extends FollowUpView {

@@ -7,7 +7,8 @@
  * Exported (head office merges and reports on them):
  * - the directory, whole: departments, categories, staff (complaints and rounds refer to them);
  * - complaints and every row that hangs off a complaint: complaint_events (the timeline),
- *   attachments (the record), handling_rounds, follow_ups, escalations, holds, complaint_deadlines
+ *   attachments (the record), handling_rounds, redispatches (转派 within a round), follow_ups,
+ *   escalations, holds, complaint_deadlines
  *   (with their outcomes, for statistics), form_prints (which paper was signed);
  * - attachment_files: the bytes of every attachment the export refers to, keyed by SHA-256.
  * Not exported (listed in NOT_EXPORTED with the reason; a test fails when a migration adds a table
@@ -39,6 +40,7 @@ export const COMPLAINT_TABLES = [
   'complaint_events',
   'attachments',
   'handling_rounds',
+  'redispatches',
   'follow_ups',
   'escalations',
   'holds',

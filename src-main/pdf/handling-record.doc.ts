@@ -1,6 +1,6 @@
 /** 投诉处理记录表 (FORMS.md, PROCEDURES §4): one block per handling round; `null` prints the blank form. */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { ComplaintDetail, ComplaintProcess, HandlingRoundView } from '../../src-preload/contract';
+import type { ComplaintDetail, ComplaintProcess, HandlingRoundView, RedispatchView } from '../../src-preload/contract';
 import { handlingFollowUpLines, phoneOf, roomOf, yuan, type PrintOptions } from './complaint-facts';
 import { COMPENSATION_OPTIONS, ESCALATION_OPTIONS, SEVERITY_OPTIONS, labelOf } from './labels';
 import {
@@ -36,13 +36,21 @@ function compensation(r: HandlingRoundView | undefined): string {
   return ticks(COMPENSATION_OPTIONS, chosen, { cash: amount('cash'), management_fee_waiver: amount('management_fee_waiver'), parking_fee_waiver: amount('parking_fee_waiver') });
 }
 
+/** A 转派 as the form reads it: when, from which department to which, who recorded it, why, and the first department's 签收 it replaced. */
+const redispatchLine = (t: RedispatchView): string =>
+  `第${t.round}轮 ${t.at} 由${t.fromDepartmentName}转至${t.toDepartmentName}${t.toHandlerName ? `（处理人 ${t.toHandlerName}）` : ''}` +
+  `，经办人：${t.actor}，原因：${t.reason}${t.fromSignedBy ? `；${t.fromDepartmentName}原签收：${t.fromSignedBy} ${t.fromSignedAt}` : ''}`;
+
 /** One handling round (a blank one when nothing was dispatched yet). */
 function roundRows(r: HandlingRoundView | undefined, number: number, p: ComplaintProcess | undefined): Row[] {
   const due = p?.deadlines.find((d) => d.kind === 'resolution' && d.round === number)?.dueAt ?? '';
   const followUp = p?.followUps.find((f) => f.round === number);
+  // 责任部门 and 签收 below are the department that has the form now; each move before it is a line here.
+  const moves = (p?.redispatches ?? []).filter((t) => t.round === number).map(redispatchLine);
   return [
     { cells: bandRow(COLUMNS, `第${number}轮`), lines: 0.75 },
     row(1, { label: '责任部门', value: r?.departmentName ?? '' }, { label: '派单时间', value: r?.dispatchedAt ?? '' }, { label: '处理时限', value: due }),
+    ...(moves.length ? [row(moves.length, { label: '转派记录', value: lines(moves) })] : []),
     row(1, { label: '签 收 人', value: r?.signedBy ?? '' }, { label: '签收时间', value: r?.signedAt ?? '' }, { label: '派 单 人', value: r?.dispatchedBy ?? '' }),
     // Printed at dispatch, the department writes measures by hand: room for it until they are on record.
     row(r?.measures ? 2 : 4, { label: '处理措施', value: r?.measures ?? '' }),
@@ -65,7 +73,9 @@ function escalationLines(p: ComplaintProcess | undefined): string[] {
 export function handlingRecordDoc(form: FormHeader, detail: ComplaintDetail | null, options: PrintOptions = {}): TDocumentDefinitions {
   const c = detail?.complaint;
   const p = detail?.process;
-  const rounds = p?.rounds.length ? p.rounds : [undefined];
+  // Every round so far, numbered: one sent back by a follow-up and not yet dispatched prints blank, to fill in.
+  const roundCount = Math.max(1, p?.round ?? 0, ...(p?.rounds ?? []).map((r) => r.round));
+  const rounds = Array.from({ length: roundCount }, (_, i) => p?.rounds.find((r) => r.round === i + 1));
   const summary = [p?.summary && `总结：${p.summary}`, p?.improvement && `改进措施：${p.improvement}`].filter((x): x is string => !!x);
   const holds = (p?.holds ?? []).map((h) => `${h.fromAt} 至 ${h.resumedAt || '（未恢复）'}，预计 ${h.expectedDate} 恢复：${h.reason}`);
 
@@ -75,7 +85,7 @@ export function handlingRecordDoc(form: FormHeader, detail: ComplaintDetail | nu
     row(2, { label: '投诉摘要', value: c?.description ?? '' }),
     row(1, { label: '投诉人要求', value: c?.request ?? '', span: 3 }, { label: '要求答复时间', value: c?.requestedReplyAt ?? '' }),
     row(1, { label: '接待人签字', value: signature(c?.receiverName, true) }),
-    ...rounds.flatMap((r, i) => roundRows(r, r?.round ?? i + 1, p)),
+    ...rounds.flatMap((r, i) => roundRows(r, i + 1, p)),
     ...(holds.length ? [row(1, { label: '挂起记录', value: lines(holds) })] : []),
     row(2, { label: '升级/重大', value: lines(escalationLines(p)) }),
     row(2, { label: '总结与改进', value: lines(summary) }),

@@ -87,7 +87,17 @@ test('one complaint from intake to a satisfied follow-up, through an unsatisfied
   await field(page, '满意度').selectOption({ label: '不满意' });
   await submitStep(page, 'followUp');
   await expect(page.getByTestId('process')).toContainText('第 2 轮');
-  await expect(page.getByTestId('timeline')).toContainText('不满意，退回工程部重新处理（第 2 轮）');
+  await expect(page.getByTestId('timeline')).toContainText('不满意，退回重新处理（第 2 轮，待派单）');
+
+  // Round 2 is dispatched and signed for like the first: 派单 within the hour of the follow-up.
+  const redispatchCard = await expectColumn(page, webApp, number, 'today', ['派单 2026-11-05 11:00', '待办：派单']);
+  await redispatchCard.click();
+  await expect(field(page, '责任部门').locator('option:checked')).toHaveText('工程部');
+  await submitStep(page, 'dispatch');
+  const sign2Card = await expectColumn(page, webApp, number, 'normal', ['处理完成 2026-11-10 23:59', '待办：签收']);
+  await sign2Card.click();
+  await field(page, '签收人').selectOption({ label: '李强（工程部）' });
+  await submitStep(page, 'signFor');
 
   // Round 2: a new resolution deadline from the follow-up (Fri 6, Mon 9, Tue 10).
   await expectColumn(page, webApp, number, 'normal', ['处理完成 2026-11-10 23:59', '待办：登记处理结果']);
@@ -108,7 +118,8 @@ test('one complaint from intake to a satisfied follow-up, through an unsatisfied
   await submitStep(page, 'followUp');
   await expect(page.getByTestId('process')).toContainText('已办结');
   const deadlines = page.getByTestId('deadlines');
-  await expect(deadlines.locator('[data-kind="dispatch"]')).toHaveAttribute('data-state', 'late');
+  await expect(deadlines.locator('[data-kind="dispatch"]').first()).toHaveAttribute('data-state', 'late');
+  await expect(deadlines.locator('[data-kind="dispatch"]').last()).toHaveAttribute('data-state', 'met');
   await expect(deadlines.locator('[data-kind="response"]')).toHaveAttribute('data-state', 'met');
   await expect(deadlines.locator('[data-kind="resolution"][data-state="met"]')).toHaveCount(2);
 

@@ -171,6 +171,15 @@ describe('round trip', () => {
     expect(held.attachments.map((a) => a.fileName)).toContain('漏水照片.png');
   });
 
+  it('a 转派 arrives with its round, the office’s departments, its reason and the signature it replaced', () => {
+    const moved = hq.ok('complaints:get', { id: seeded.complaints[3]!.complaint.id });
+    expect(moved.process.redispatches).toEqual([
+      expect.objectContaining({ round: 1, fromDepartmentName: '工程部', toDepartmentName: '环境部', reason: '查明为公共区域问题，归环境部', fromSignedBy: '李强', fromSignedAt: '2026-12-03 09:00' }),
+    ]);
+    expect(moved.process.rounds[0]).toMatchObject({ departmentName: '环境部', signedBy: '' });
+    expect(file.manifest.counts.redispatches).toBe(1);
+  });
+
   it('head office’s own directory stays its own: the intake lists show only its departments', () => {
     const names = hq.ok('departments:list', {}).map((d) => d.name);
     expect(new Set(names).size).toBe(names.length);

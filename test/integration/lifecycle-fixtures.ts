@@ -69,6 +69,8 @@ export function validInput(action: LifecycleAction, office: Office, at: string, 
   switch (action) {
     case 'dispatch':
       return { departmentId: office.engineering };
+    case 'redispatch':
+      return { departmentId: office.cleaning, reason: '现场查明是公共区域保洁问题，非工程维修' };
     case 'signFor':
       return { signerId: office.handlerId, signedAt: at };
     case 'recordResult':
@@ -117,6 +119,10 @@ export function complaintIn(app: TestApp, office: Office, status: ComplaintStatu
   }
   go('recordResult');
   if (status === 'handled') return d;
+  if (status === 'returned') {
+    go('followUp', { satisfaction: 'unsatisfied' });
+    return d;
+  }
   go('followUp');
   if (status === 'followed_up' || status === 'closed') return d;
   throw new Error(`no walk to ${status as string}`);

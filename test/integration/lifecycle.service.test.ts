@@ -61,7 +61,7 @@ describe('the snapshot helper', () => {
 });
 
 describe('a full walk through the procedure', () => {
-  it('dispatch → sign → result → unsatisfied follow-up → second round → satisfied follow-up → closed', () => {
+  it('dispatch → sign → result → unsatisfied follow-up → second round dispatched to another department and signed for → satisfied follow-up → closed', () => {
     setNow(app, '2026-11-02 09:20');
     // Received 09:12, 一般, urgent, the owner wants a reply by 18:00.
     let d = create(app, office);
@@ -74,7 +74,7 @@ describe('a full walk through the procedure', () => {
     d = step(app, office, 'dispatch', d, { departmentId: office.engineering });
     expect(d.complaint.status).toBe('dispatched');
     expect(d.process.round).toBe(1);
-    expect(sorted(d.process.allowedActions)).toEqual(sorted(['dispatch', 'signFor', 'markInvalid', 'escalate', 'hold']));
+    expect(sorted(d.process.allowedActions)).toEqual(sorted(['redispatch', 'signFor', 'markInvalid', 'escalate', 'hold']));
     expect(lastEvent(d)).toMatchObject({ kind: 'step', actorName: '周晓雯', note: '派单 · 派单：工程部', changes: statusChange('registered', 'dispatched') });
     expect(d.process.rounds).toEqual([
       expect.objectContaining({ round: 1, departmentName: '工程部', handlerName: '', dispatchedAt: '2026-11-02 09:20', dispatchedBy: '周晓雯', signedBy: '', signedAt: '', measures: '', result: '' }),
@@ -87,7 +87,7 @@ describe('a full walk through the procedure', () => {
     d = step(app, office, 'signFor', d, { signerId: office.handlerId, signedAt: '2026-11-02 09:35' });
     expect(d.complaint.status).toBe('in_progress');
     expect(d.process.round).toBe(1);
-    expect(sorted(d.process.allowedActions)).toEqual(sorted(['recordResult', 'markInvalid', 'escalate', 'hold']));
+    expect(sorted(d.process.allowedActions)).toEqual(sorted(['recordResult', 'redispatch', 'markInvalid', 'escalate', 'hold']));
     expect(lastEvent(d)).toMatchObject({ kind: 'step', note: '签收 · 签收：李强，2026-11-02 09:35', changes: statusChange('dispatched', 'in_progress') });
     expect(d.process.rounds[0]).toMatchObject({ signedBy: '李强', signedAt: '2026-11-02 09:35' });
     expect(deadline(d, 'first_response')).toMatchObject({ dueAt: '2026-11-03 09:12', completedAt: '2026-11-02 09:35', state: 'met' });
@@ -125,7 +125,7 @@ describe('a full walk through the procedure', () => {
     // 回访 within 3 working days of handling: Nov 3, 4, 5.
     expect(deadline(d, 'follow_up')).toMatchObject({ startedAt: '2026-11-02 14:30', dueAt: '2026-11-05 23:59', state: 'due' });
 
-    // 回访: not satisfied → back to 工程部 as round 2, with a fresh resolution deadline.
+    // 回访: not satisfied → round 2, waiting for its 派单, with a dispatch and a resolution deadline.
     setNow(app, '2026-11-03 10:00');
     d = step(app, office, 'followUp', d, {
       at: '2026-11-03 09:50',
@@ -135,27 +135,55 @@ describe('a full walk through the procedure', () => {
       opinion: '晚上又开始滴水',
       satisfaction: 'unsatisfied',
     });
-    expect(d.complaint.status).toBe('in_progress');
+    expect(d.complaint.status).toBe('returned');
     expect(d.process.round).toBe(2);
-    expect(sorted(d.process.allowedActions)).toEqual(sorted(['recordResult', 'markInvalid', 'escalate', 'hold']));
+    expect(d.process.allowedActions[0]).toBe('dispatch');
+    expect(sorted(d.process.allowedActions)).toEqual(sorted(['dispatch', 'markInvalid', 'escalate']));
     expect(lastEvent(d)).toMatchObject({
       kind: 'step',
-      note: '回访 · 回访（周晓雯）：不满意，退回工程部重新处理（第 2 轮）',
-      changes: statusChange('handled', 'in_progress'),
+      note: '回访 · 回访（周晓雯）：不满意，退回重新处理（第 2 轮，待派单）',
+      changes: statusChange('handled', 'returned'),
     });
     expect(d.process.followUps).toEqual([
       expect.objectContaining({ round: 1, at: '2026-11-03 09:50', method: 'phone', visitor: '周晓雯', personVisited: '张伟', opinion: '晚上又开始滴水', satisfaction: 'unsatisfied', impossibleReason: '', approvedBy: '' }),
     ]);
-    expect(d.process.rounds).toHaveLength(2);
-    expect(d.process.rounds[1]).toMatchObject({ round: 2, departmentName: '工程部', handlerName: '李强', dispatchedAt: '2026-11-03 09:50', dispatchedBy: '周晓雯', result: '' });
+    // Nothing is dispatched for round 2 until someone does it: no row, nothing signed.
+    expect(d.process.rounds).toHaveLength(1);
     expect(deadline(d, 'follow_up')).toMatchObject({ completedAt: '2026-11-03 09:50', state: 'met' });
+    // Round 2's dispatch, as at intake for an ordinary complaint: within the hour of the follow-up.
+    expect(deadline(d, 'dispatch', 2)).toMatchObject({ startedAt: '2026-11-03 09:50', dueAt: '2026-11-03 10:50', state: 'due', completedAt: '' });
     // Round 2's resolution: 3 working days from Nov 3 → Nov 4, 5, 6.
     expect(deadline(d, 'resolution', 2)).toMatchObject({ startedAt: '2026-11-03 09:50', dueAt: '2026-11-06 23:59', state: 'due', completedAt: '' });
+
+    // 派单 of round 2 to another department (环境部), at 10:20: its dispatch deadline is met.
+    const cleaner = app.ok('staff:save', { name: '陈洁', departmentId: office.cleaning, role: 'handler' });
+    setNow(app, '2026-11-03 10:20');
+    d = step(app, office, 'dispatch', d, { departmentId: office.cleaning, handlerId: cleaner.id });
+    expect(d.complaint.status).toBe('dispatched');
+    expect(d.process.round).toBe(2);
+    expect(lastEvent(d)).toMatchObject({ kind: 'step', note: '派单 · 派单：环境部（处理人 陈洁）（第 2 轮）', changes: statusChange('returned', 'dispatched') });
+    expect(d.process.rounds.map((r) => [r.round, r.departmentName])).toEqual([
+      [1, '工程部'],
+      [2, '环境部'],
+    ]);
+    expect(d.process.rounds[1]).toMatchObject({ handlerName: '陈洁', dispatchedAt: '2026-11-03 10:20', dispatchedBy: '周晓雯', signedBy: '', signedAt: '' });
+    expect(deadline(d, 'dispatch', 2)).toMatchObject({ completedAt: '2026-11-03 10:20', state: 'met' });
+    // Round 1's signature stays round 1's.
+    expect(d.process.rounds[0]).toMatchObject({ signedBy: '李强', signedAt: '2026-11-02 09:35' });
+
+    // 签收 of round 2 by 环境部: not before the follow-up that opened the round.
+    setNow(app, '2026-11-03 10:45');
+    const early = refused('lifecycle:signFor', stepInput(d, office.receiverId, { signerId: cleaner.id, signedAt: '2026-11-03 09:40' }));
+    expect(early).toMatchObject({ code: 'VALIDATION', field: 'signedAt', message: '签收时间不能早于 2026-11-03 09:50' });
+    d = step(app, office, 'signFor', d, { signerId: cleaner.id, signedAt: '2026-11-03 10:40' });
+    expect(d.complaint.status).toBe('in_progress');
+    expect(lastEvent(d)).toMatchObject({ kind: 'step', note: '签收 · 签收：陈洁，2026-11-03 10:40', changes: statusChange('dispatched', 'in_progress') });
+    expect(d.process.rounds[1]).toMatchObject({ signedBy: '陈洁', signedAt: '2026-11-03 10:40' });
 
     // Round 2 result, with 200 yuan cash.
     setNow(app, '2026-11-04 16:00');
     d = step(app, office, 'recordResult', d, {
-      handlerId: office.handlerId,
+      handlerId: cleaner.id,
       measures: '重做楼上卫生间防水层',
       result: '闭水试验 48 小时无渗漏',
       completedAt: '2026-11-04 15:30',
@@ -164,7 +192,7 @@ describe('a full walk through the procedure', () => {
     });
     expect(d.complaint.status).toBe('handled');
     expect(d.process.round).toBe(2);
-    expect(lastEvent(d)).toMatchObject({ kind: 'step', note: '登记处理结果 · 处理完成（李强，2026-11-04 15:30）：闭水试验 48 小时无渗漏', changes: statusChange('in_progress', 'handled') });
+    expect(lastEvent(d)).toMatchObject({ kind: 'step', note: '登记处理结果 · 处理完成（陈洁，2026-11-04 15:30）：闭水试验 48 小时无渗漏', changes: statusChange('in_progress', 'handled') });
     expect(d.process.rounds[0]).toMatchObject({ result: '已修复，天花板不再滴水', compensationAmount: 150.5 });
     expect(d.process.rounds[1]).toMatchObject({ measures: '重做楼上卫生间防水层', result: '闭水试验 48 小时无渗漏', completedAt: '2026-11-04 15:30', compensationKind: 'cash', compensationAmount: 200 });
     expect(deadline(d, 'resolution', 2)).toMatchObject({ completedAt: '2026-11-04 15:30', state: 'met' });
@@ -186,8 +214,98 @@ describe('a full walk through the procedure', () => {
     expect(deadline(d, 'follow_up', 2)).toMatchObject({ completedAt: '2026-11-05 09:45', state: 'met' });
     // Every deadline of a closed ordinary complaint is done.
     expect(d.process.deadlines.every((x) => x.completedAt !== '')).toBe(true);
-    expect(d.events.map((e) => e.kind)).toEqual(['created', 'step', 'step', 'step', 'step', 'step', 'step']);
+    expect(d.events.map((e) => e.kind)).toEqual(['created', 'step', 'step', 'step', 'step', 'step', 'step', 'step', 'step']);
     expect(d.events.slice(1).every((e) => CHINESE.test(e.note))).toBe(true);
+  });
+});
+
+describe('转派: another department within a round', () => {
+  let cleanerId: string;
+  beforeAll(() => {
+    cleanerId = app.ok('staff:save', { name: '孙丽', departmentId: office.cleaning, role: 'handler' }).id;
+  });
+
+  it('moves the round to the new department with its reason, on the timeline before → after; the new department signs for it', () => {
+    setNow(app, '2026-11-02 12:00');
+    let d = complaintIn(app, office, 'in_progress', '2026-11-02 11:00');
+    const resolutionBefore = deadline(d, 'resolution');
+    expect(d.process.rounds[0]).toMatchObject({ departmentName: '工程部', signedBy: '李强', signedAt: '2026-11-02 11:00' });
+
+    setNow(app, '2026-11-02 12:30');
+    d = step(app, office, 'redispatch', d, { departmentId: office.cleaning, handlerId: cleanerId, reason: '现场查明是公共区域保洁问题' }, office.supervisorId);
+    expect(d.complaint.status).toBe('dispatched');
+    expect(d.process.round).toBe(1);
+    expect(sorted(d.process.allowedActions)).toEqual(sorted(['redispatch', 'signFor', 'markInvalid', 'escalate', 'hold']));
+    expect(lastEvent(d)).toMatchObject({
+      kind: 'step',
+      actorName: '王敏',
+      note: '转派 · 转派：工程部 → 环境部（处理人 孙丽），原因：现场查明是公共区域保洁问题',
+      changes: [
+        { field: 'status', before: 'in_progress', after: 'dispatched' },
+        { field: 'responsibleDepartment', before: '工程部', after: '环境部' },
+      ],
+    });
+    // The round names the department that has it now, and waits for its 签收; 工程部's is kept with the 转派.
+    expect(d.process.rounds).toHaveLength(1);
+    expect(d.process.rounds[0]).toMatchObject({ round: 1, departmentName: '环境部', handlerName: '孙丽', dispatchedAt: '2026-11-02 12:00', signedBy: '', signedAt: '' });
+    expect(d.process.redispatches).toEqual([
+      {
+        round: 1,
+        at: '2026-11-02 12:30',
+        actor: '王敏',
+        reason: '现场查明是公共区域保洁问题',
+        fromDepartmentName: '工程部',
+        toDepartmentName: '环境部',
+        toHandlerName: '孙丽',
+        fromSignedBy: '李强',
+        fromSignedAt: '2026-11-02 11:00',
+      },
+    ]);
+    // The complainant's clock runs on: the same resolution deadline, nothing new.
+    expect(deadline(d, 'resolution')).toMatchObject({ startedAt: resolutionBefore.startedAt, dueAt: resolutionBefore.dueAt, completedAt: '' });
+    expect(d.process.deadlines.filter((x) => x.kind === 'dispatch')).toHaveLength(1);
+
+    setNow(app, '2026-11-02 13:00');
+    d = step(app, office, 'signFor', d, { signerId: cleanerId, signedAt: '2026-11-02 12:50' });
+    expect(d.complaint.status).toBe('in_progress');
+    expect(d.process.rounds[0]).toMatchObject({ departmentName: '环境部', signedBy: '孙丽', signedAt: '2026-11-02 12:50' });
+    expect(d.process.redispatches[0]).toMatchObject({ fromSignedBy: '李强' });
+  });
+
+  it('in round 2, is recorded against round 2', () => {
+    setNow(app, '2026-11-02 12:00');
+    let d = complaintIn(app, office, 'returned', '2026-11-02 11:00');
+    d = step(app, office, 'dispatch', d, { departmentId: office.engineering });
+    d = step(app, office, 'redispatch', d, { departmentId: office.security, reason: '涉及车库闸机，归秩序维护部' });
+    expect(d.process.rounds.map((r) => [r.round, r.departmentName])).toEqual([
+      [1, '工程部'],
+      [2, '秩序维护部'],
+    ]);
+    expect(d.process.redispatches).toEqual([expect.objectContaining({ round: 2, fromDepartmentName: '工程部', toDepartmentName: '秩序维护部', fromSignedBy: '', fromSignedAt: '' })]);
+  });
+
+  it('is refused, changing nothing, without a reason (naming the field), without a department, to the same department, or before 派单', () => {
+    setNow(app, '2026-11-02 12:00');
+    const d = complaintIn(app, office, 'dispatched', '2026-11-02 11:00');
+    for (const reason of ['', '   ']) {
+      expect(refused('lifecycle:redispatch', stepInput(d, office.receiverId, { departmentId: office.cleaning, reason }))).toMatchObject({
+        code: 'VALIDATION',
+        field: 'reason',
+        message: '请填写转派原因',
+      });
+    }
+    expect(refused('lifecycle:redispatch', stepInput(d, office.receiverId, { departmentId: office.cleaning }))).toMatchObject({ field: 'reason', message: '请填写转派原因' });
+    expect(refused('lifecycle:redispatch', stepInput(d, office.receiverId, { departmentId: '', reason: '不归工程部' }))).toMatchObject({ field: 'departmentId', message: '请选择转派部门' });
+    const same = refused('lifecycle:redispatch', stepInput(d, office.receiverId, { departmentId: office.engineering, reason: '不归工程部' }));
+    expect(same).toMatchObject({ code: 'VALIDATION', field: 'departmentId', message: '本轮已在工程部，转派请选择另一个部门' });
+    expect(refresh(app, d).process.redispatches).toEqual([]);
+
+    for (const status of ['registered', 'returned', 'handled'] as const) {
+      const early = complaintIn(app, office, status, '2026-11-02 11:00');
+      const error = refused('lifecycle:redispatch', stepInput(early, office.receiverId, validInput('redispatch', office, '2026-11-02 11:30')));
+      expect(error).toMatchObject({ code: 'VALIDATION', field: 'status' });
+      expect(error.message).toContain(status === 'registered' ? '已登记' : status === 'returned' ? '退回待派单' : '已处理');
+    }
   });
 });
 
@@ -195,8 +313,9 @@ describe('a step that is not allowed changes no row', () => {
   /** The steps allowed in each state, from the procedure (non-major, except 已回访 which only majors reach). */
   const ALLOWED: Record<ComplaintStatus, LifecycleAction[]> = {
     registered: ['dispatch', 'markInvalid', 'escalate'],
-    dispatched: ['dispatch', 'signFor', 'markInvalid', 'escalate', 'hold'],
-    in_progress: ['recordResult', 'markInvalid', 'escalate', 'hold'],
+    returned: ['dispatch', 'markInvalid', 'escalate'],
+    dispatched: ['redispatch', 'signFor', 'markInvalid', 'escalate', 'hold'],
+    in_progress: ['recordResult', 'redispatch', 'markInvalid', 'escalate', 'hold'],
     on_hold: ['escalate', 'resume'],
     handled: ['followUp', 'followUpImpossible', 'escalate'],
     followed_up: ['escalate', 'summarize'],
@@ -205,15 +324,16 @@ describe('a step that is not allowed changes no row', () => {
   };
   const LABEL: Record<ComplaintStatus, string> = {
     registered: '已登记',
+    returned: '退回待派单',
     dispatched: '已派单',
     in_progress: '处理中',
     on_hold: '挂起',
     handled: '已处理',
-    followed_up: '已回访',
+    followed_up: '已回访（待总结）',
     invalid: '无效（待告知）',
     closed: '已办结',
   };
-  const ACTIONS: LifecycleAction[] = ['dispatch', 'signFor', 'recordResult', 'followUp', 'followUpImpossible', 'markInvalid', 'notifyInvalid', 'escalate', 'summarize', 'hold', 'resume'];
+  const ACTIONS: LifecycleAction[] = ['dispatch', 'redispatch', 'signFor', 'recordResult', 'followUp', 'followUpImpossible', 'markInvalid', 'notifyInvalid', 'escalate', 'summarize', 'hold', 'resume'];
 
   it.each(Object.keys(ALLOWED) as ComplaintStatus[])('in state %s', (status) => {
     setNow(app, '2026-11-02 12:00');
@@ -227,7 +347,13 @@ describe('a step that is not allowed changes no row', () => {
       const error = refused(`lifecycle:${action}`, stepInput(d, office.receiverId, validInput(action, office, '2026-11-02 11:30', major)));
       expect(error, action).toMatchObject({ code: 'VALIDATION', field: 'status' });
       // 总结与改进 is allowed in open states, but only for major complaints.
-      const why = action === 'summarize' && status !== 'invalid' && status !== 'closed' ? '只有重大投诉需要填写总结与改进' : `投诉当前为“${LABEL[status]}”，不能`;
+      // 派单 again within a dispatched round: the way to another department is 转派.
+      const why =
+        action === 'summarize' && status !== 'invalid' && status !== 'closed'
+          ? '只有重大投诉需要填写总结与改进'
+          : action === 'dispatch' && (status === 'dispatched' || status === 'in_progress')
+            ? `投诉当前为“${LABEL[status]}”，本轮已派单；要交给另一个部门，请用“转派”并写明原因`
+            : `投诉当前为“${LABEL[status]}”，不能`;
       expect(error.message, action).toContain(why);
     }
     expect(refresh(app, d).complaint.version).toBe(d.complaint.version);
@@ -274,7 +400,7 @@ describe('a step that is not allowed changes no row', () => {
     let d = complaintIn(app, office, 'handled', '2026-11-02 11:00');
     const error = refused('lifecycle:followUpImpossible', stepInput(d, office.receiverId, { reason: '业主出国，电话无人接听', supervisorId: office.deptHeadId }));
     expect(error).toMatchObject({ code: 'VALIDATION', field: 'supervisorId' });
-    expect(error.message).toContain('赵磊不是客服主管或主任');
+    expect(error.message).toContain('赵磊不是客服主管或服务中心主任');
 
     d = step(app, office, 'followUpImpossible', d, { reason: '业主出国，电话无人接听', supervisorId: office.supervisorId });
     expect(d.complaint.status).toBe('closed');
@@ -319,7 +445,7 @@ describe('an invalid complaint', () => {
     d = step(app, office, 'markInvalid', d, { reason: '属业主自家装修造成，非物业责任' });
     expect(d.complaint).toMatchObject({ status: 'invalid', validity: 'invalid', invalidReason: '属业主自家装修造成，非物业责任' });
     expect(sorted(d.process.allowedActions)).toEqual(sorted(['notifyInvalid', 'escalate']));
-    expect(lastEvent(d)).toMatchObject({ kind: 'step', note: '判为无效投诉 · 判为无效投诉：属业主自家装修造成，非物业责任' });
+    expect(lastEvent(d)).toMatchObject({ kind: 'step', note: '判为无效 · 判为无效投诉：属业主自家装修造成，非物业责任' });
     expect(lastEvent(d).changes).toContainEqual({ field: 'status', before: 'registered', after: 'invalid' });
     for (const kind of ['response', 'dispatch', 'resolution'] as const) expect(deadline(d, kind).state, kind).toBe('cancelled');
     // Marked on Monday 09:20 → due at the end of Tuesday.

@@ -42,7 +42,10 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A major complaint through two rounds: escalated, unsatisfied, 200 yuan cash, satisfied, summarised. */
+/**
+ * A major complaint through two rounds: escalated, unsatisfied; round 2 dispatched to 工程部, signed
+ * for, then 转派 to 环境部 and signed for there; 200 yuan cash, satisfied, summarised.
+ */
 function walk(): ComplaintDetail {
   setNow(app, '2026-11-02 09:20');
   let d = create(app, office, {
@@ -61,9 +64,18 @@ function walk(): ComplaintDetail {
   d = step(app, office, 'recordResult', d, { handlerId: office.handlerId, measures: '上门检查楼上卫生间，更换破损水管', result: '已修复，天花板不再滴水', completedAt: '2026-11-02 14:30' });
   setNow(app, '2026-11-03 10:00');
   d = step(app, office, 'followUp', d, { at: '2026-11-03 09:50', method: 'phone', visitorId: office.receiverId, personVisited: '张伟', opinion: '晚上又开始滴水', satisfaction: 'unsatisfied' });
+  const cleaner = app.ok('staff:save', { name: '陈洁', departmentId: office.cleaning, role: 'handler' });
+  setNow(app, '2026-11-03 10:10');
+  d = step(app, office, 'dispatch', d, { departmentId: office.engineering, handlerId: office.handlerId });
+  setNow(app, '2026-11-03 10:20');
+  d = step(app, office, 'signFor', d, { signerId: office.handlerId, signedAt: '2026-11-03 10:20' });
+  setNow(app, '2026-11-03 11:00');
+  d = step(app, office, 'redispatch', d, { departmentId: office.cleaning, handlerId: cleaner.id, reason: '查明为公共排水管堵塞，归环境部疏通' });
+  setNow(app, '2026-11-03 11:15');
+  d = step(app, office, 'signFor', d, { signerId: cleaner.id, signedAt: '2026-11-03 11:10' });
   setNow(app, '2026-11-04 16:00');
   d = step(app, office, 'recordResult', d, {
-    handlerId: office.handlerId,
+    handlerId: cleaner.id,
     measures: '重做楼上卫生间防水层',
     result: '闭水试验 48 小时无渗漏',
     completedAt: '2026-11-04 15:30',
@@ -177,6 +189,25 @@ describe('投诉处理记录表 from a walked complaint', () => {
     // The handling record travels to the department: the phone number is masked by default.
     expect(squeezed(path)).not.toContain('13812345678');
     expectPrintable(path, 'handling');
+  });
+
+  it('prints round 2 as dispatched and signed for like round 1, with its 转派 line', async () => {
+    const { path } = await renderTo('handling-rounds', handlingRecordDoc(HANDLING, walked));
+    const text = squeezed(path);
+    const round2 = text.slice(text.indexOf('第2轮'));
+    expect(text.indexOf('第2轮')).toBeGreaterThan(0);
+    // Round 1: 工程部, signed for by 李强.
+    expect(text).toContain(squeeze('责任部门 工程部 派单时间 2026-11-02 09:20'));
+    expect(text).toContain(squeeze('签 收 人 李强 签收时间 2026-11-02 09:35'));
+    // Round 2: dispatched 10:10 and, after the 转派, with 环境部 — signed for there by 陈洁 at 11:10.
+    expect(round2).toContain(squeeze('责任部门 环境部 派单时间 2026-11-03 10:10'));
+    expect(round2).toContain(squeeze('签 收 人 陈洁 签收时间 2026-11-03 11:10'));
+    // The 转派: which round, when, from which department to which, by whom, why, and 工程部's signature it replaced.
+    expectAllText(
+      path,
+      ['转派记录 第2轮 2026-11-03 11:00 由工程部转至环境部（处理人 陈洁），经办人：周晓雯，原因：查明为公共排水管堵塞，归环境部疏通；工程部原签收：李强 2026-11-03 10:20'],
+      'raw',
+    );
   });
 });
 

@@ -57,6 +57,8 @@ function walk(): void {
   d = at('2026-11-02 09:40', d, 'signFor', { signerId: office.handlerId, signedAt: '2026-11-02 09:40' });
   d = result(d, '2026-11-03 15:00', '外墙打胶修补', '渗水减轻');
   d = followUp(d, '2026-11-04 10:00', 'unsatisfied');
+  d = at('2026-11-04 10:05', d, 'dispatch', { departmentId: office.engineering });
+  d = at('2026-11-04 10:20', d, 'signFor', { signerId: office.handlerId, signedAt: '2026-11-04 10:20' });
   d = result(d, '2026-11-05 15:00', '重做外墙防水层', '闭水试验无渗漏');
   d = followUp(d, '2026-11-06 10:00', 'satisfied');
   walked.push(at('2026-11-06 11:00', d, 'summarize', { summary: '外墙防水老化', improvement: '雨季前巡查外墙' }));

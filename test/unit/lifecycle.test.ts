@@ -3,6 +3,7 @@ import {
   STATUS_LABEL,
   allowedActions,
   isOpen,
+  primaryStep,
   transition,
   type ActionInput,
   type LifecycleSnapshot,
@@ -29,6 +30,7 @@ import {
 /** The Chinese name of each state, as the desk staff know it (a refusal must name the current one). */
 const LABEL: Record<ComplaintStatus, string> = {
   registered: '已登记',
+  returned: '退回待派单',
   dispatched: '已派单',
   in_progress: '处理中',
   on_hold: '挂起',
@@ -151,6 +153,7 @@ const SITUATIONS: Record<string, Situation> = {
     heldFromStatus: '',
     row: {
       dispatch: to('dispatched', { round: R }),
+      redispatch: WRONG, // nothing dispatched yet: 派单 first
       signFor: WRONG,
       recordResult: WRONG,
       'followUp:satisfied': WRONG,
@@ -165,11 +168,24 @@ const SITUATIONS: Record<string, Situation> = {
       resume: WRONG,
     },
   },
+  // After an unsatisfied follow-up: the new round is dispatched (to any department) like the first.
+  returned: {
+    status: 'returned',
+    heldFromStatus: '',
+    row: {
+      ...allWrong(),
+      dispatch: to('dispatched', { round: R }),
+      markInvalid: to('invalid'),
+      escalate: to('returned'),
+      summarize: summarizeStays('returned'),
+    },
+  },
   dispatched: {
     status: 'dispatched',
     heldFromStatus: '',
     row: {
-      dispatch: to('dispatched', { round: R }), // 改派 (re-dispatch)
+      dispatch: WRONG, // the round is dispatched: another department only through 转派, with a reason
+      redispatch: to('dispatched'),
       signFor: to('in_progress'),
       recordResult: WRONG,
       'followUp:satisfied': WRONG,
@@ -189,6 +205,7 @@ const SITUATIONS: Record<string, Situation> = {
     heldFromStatus: '',
     row: {
       dispatch: WRONG,
+      redispatch: to('dispatched'), // the new department signs for it again
       signFor: WRONG,
       recordResult: to('handled'),
       'followUp:satisfied': WRONG,
@@ -211,11 +228,12 @@ const SITUATIONS: Record<string, Situation> = {
     heldFromStatus: '',
     row: {
       dispatch: WRONG,
+      redispatch: WRONG,
       signFor: WRONG,
       recordResult: WRONG,
       'followUp:satisfied': afterFollowUp,
       'followUp:basically_satisfied': afterFollowUp,
-      'followUp:unsatisfied': to('in_progress', { round: R + 1 }), // back to the handling unit, next round
+      'followUp:unsatisfied': to('returned', { round: R + 1 }), // next round, to be dispatched again
       followUpImpossible: afterFollowUp,
       markInvalid: WRONG,
       notifyInvalid: WRONG,
@@ -340,9 +358,8 @@ describe('transition: details the table does not vary', () => {
   it.each([
     { status: 'registered', round: 0, expected: 1 },
     { status: 'registered', round: 1, expected: 1 },
-    { status: 'dispatched', round: 0, expected: 1 },
-    { status: 'dispatched', round: 1, expected: 1 },
-    { status: 'dispatched', round: 3, expected: 3 },
+    { status: 'returned', round: 2, expected: 2 },
+    { status: 'returned', round: 3, expected: 3 },
   ] as const)('dispatch from $status in round $round makes the round $expected', ({ status, round, expected }) => {
     expect(transition(snapshot({ status, round }), { action: 'dispatch' })).toEqual({
       ok: true,
@@ -352,10 +369,21 @@ describe('transition: details the table does not vary', () => {
     });
   });
 
-  it.each([1, 2, 5])('an unsatisfied follow-up in round %i opens the next round', (round) => {
+  it.each([1, 2, 5])('an unsatisfied follow-up in round %i opens the next round, waiting for its 派单', (round) => {
     const result = expectAllowed(transition(snapshot({ status: 'handled', round }), { action: 'followUp', satisfaction: 'unsatisfied' }));
-    expect(result.status).toBe('in_progress');
+    expect(result.status).toBe('returned');
     expect(result.round).toBe(round + 1);
+    expect(primaryStep({ ...snapshot(), status: result.status, round: result.round })).toBe('dispatch');
+  });
+
+  it.each(['dispatched', 'in_progress'] as const)('转派 from %s stays in the round and waits for the new department to sign', (status) => {
+    expect(transition(snapshot({ status, round: 2 }), { action: 'redispatch' })).toEqual({ ok: true, status: 'dispatched', round: 2, heldFromStatus: '' });
+  });
+
+  it.each(['dispatched', 'in_progress'] as const)('派单 again from %s is refused and points to 转派', (status) => {
+    const message = expectRefused(transition(snapshot({ status }), { action: 'dispatch' }));
+    expect(message).toContain(LABEL[status]);
+    expect(message).toContain('转派');
   });
 
   it.each(SEVERITIES.filter((s) => s !== 'major'))('summarize is refused for a %s complaint in every state, mentioning 重大投诉 where the state allows it', (severity) => {
@@ -402,9 +430,12 @@ describe('allowedActions', () => {
       sorted(['dispatch', 'markInvalid', 'escalate', 'summarize']),
     );
     expect(sorted(allowedActions(snapshot({ status: 'dispatched' })))).toEqual(
-      sorted(['dispatch', 'signFor', 'markInvalid', 'escalate', 'hold']),
+      sorted(['redispatch', 'signFor', 'markInvalid', 'escalate', 'hold']),
     );
-    expect(sorted(allowedActions(snapshot({ status: 'in_progress' })))).toEqual(sorted(['recordResult', 'markInvalid', 'escalate', 'hold']));
+    expect(sorted(allowedActions(snapshot({ status: 'in_progress' })))).toEqual(sorted(['recordResult', 'redispatch', 'markInvalid', 'escalate', 'hold']));
+    // Round 2 after an unsatisfied follow-up: 派单 first, and it is the first button.
+    expect(allowedActions(snapshot({ status: 'returned', round: 2 }))[0]).toBe('dispatch');
+    expect(sorted(allowedActions(snapshot({ status: 'returned', round: 2 })))).toEqual(sorted(['dispatch', 'markInvalid', 'escalate']));
     expect(sorted(allowedActions(snapshot({ status: 'on_hold', heldFromStatus: 'in_progress' })))).toEqual(sorted(['escalate', 'resume']));
     expect(sorted(allowedActions(snapshot({ status: 'handled' })))).toEqual(sorted(['followUp', 'followUpImpossible', 'escalate']));
     expect(sorted(allowedActions(snapshot({ status: 'followed_up', severity: 'major' })))).toEqual(sorted(['escalate', 'summarize']));
@@ -457,11 +488,11 @@ describe('walks', () => {
     expect(allowedActions(last(trail))).toEqual([]);
   });
 
-  it('happy path with re-dispatch, escalation and an impossible follow-up', () => {
+  it('happy path with 转派, escalation and an impossible follow-up', () => {
     const trail = walk(
       snapshot(),
       { action: 'dispatch' },
-      { action: 'dispatch' }, // 改派
+      { action: 'redispatch' },
       { action: 'escalate' },
       { action: 'signFor' },
       { action: 'recordResult' },
@@ -471,30 +502,53 @@ describe('walks', () => {
     expect(last(trail).round).toBe(1);
   });
 
-  it('unsatisfied follow-up → second round → satisfied: rounds go 1 → 2', () => {
+  it('unsatisfied follow-up → second round dispatched and signed for like the first → satisfied: rounds go 1 → 2', () => {
     const trail = walk(
       snapshot({ round: 0 }),
       { action: 'dispatch' },
       { action: 'signFor' },
       { action: 'recordResult' },
       { action: 'followUp', satisfaction: 'unsatisfied' },
+      { action: 'dispatch' },
+      { action: 'signFor' },
       { action: 'recordResult' },
       { action: 'followUp', satisfaction: 'basically_satisfied' },
     );
-    expect(statuses(trail)).toEqual(['registered', 'dispatched', 'in_progress', 'handled', 'in_progress', 'handled', 'closed']);
-    expect(trail.map((s) => s.round)).toEqual([0, 1, 1, 1, 2, 2, 2]);
+    expect(statuses(trail)).toEqual(['registered', 'dispatched', 'in_progress', 'handled', 'returned', 'dispatched', 'in_progress', 'handled', 'closed']);
+    expect(trail.map((s) => s.round)).toEqual([0, 1, 1, 1, 2, 2, 2, 2, 2]);
+  });
+
+  it('转派 within round 2 after sign-for: back to 已派单, signed for again, same round', () => {
+    const trail = walk(
+      snapshot({ status: 'returned', round: 2 }),
+      { action: 'dispatch' },
+      { action: 'signFor' },
+      { action: 'redispatch' },
+      { action: 'signFor' },
+      { action: 'recordResult' },
+    );
+    expect(statuses(trail)).toEqual(['returned', 'dispatched', 'in_progress', 'dispatched', 'in_progress', 'handled']);
+    expect(trail.map((s) => s.round)).toEqual([2, 2, 2, 2, 2, 2]);
+  });
+
+  it('round 2 cannot be signed for, handled or re-dispatched before its 派单', () => {
+    const returned = snapshot({ status: 'returned', round: 2 });
+    for (const action of ['signFor', 'recordResult', 'redispatch', 'hold'] as const) {
+      expect(expectRefused(transition(returned, { action }))).toContain('退回待派单');
+    }
   });
 
   it('two unsatisfied follow-ups: rounds go 1 → 2 → 3', () => {
+    const again = [{ action: 'dispatch' }, { action: 'signFor' }, { action: 'recordResult' }] as const;
     const trail = walk(
       snapshot({ status: 'handled', round: 1 }),
       { action: 'followUp', satisfaction: 'unsatisfied' },
-      { action: 'recordResult' },
+      ...again,
       { action: 'followUp', satisfaction: 'unsatisfied' },
-      { action: 'recordResult' },
+      ...again,
       { action: 'followUp', satisfaction: 'satisfied' },
     );
-    expect(trail.map((s) => s.round)).toEqual([1, 2, 2, 3, 3, 3]);
+    expect(trail.map((s) => s.round)).toEqual([1, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
     expect(last(trail).status).toBe('closed');
   });
 
@@ -533,7 +587,7 @@ describe('walks', () => {
   it('major complaint: unsatisfied follow-up still reopens handling, summary or not', () => {
     for (const hasSummary of [false, true]) {
       const trail = walk(snapshot({ status: 'handled', severity: 'major', hasSummary }), { action: 'followUp', satisfaction: 'unsatisfied' });
-      expect(last(trail)).toMatchObject({ status: 'in_progress', round: 2 });
+      expect(last(trail)).toMatchObject({ status: 'returned', round: 2 });
     }
   });
 

@@ -110,6 +110,7 @@ const process: ComplaintProcess = {
       compensationAmount: 200,
     }),
   ],
+  redispatches: [],
   followUps: [followUp({}), followUp({ round: 2, at: '2026-11-05 09:45', method: 'visit', personVisited: '张伟之妻李芳', opinion: '这次修好了', satisfaction: 'satisfied' })],
   escalations: [{ at: '2026-11-02 10:05', level: 'director', reason: '业主扬言向住建局投诉，报主任', actor: '王敏' }],
   holds: [],
@@ -354,6 +355,34 @@ describe('投诉处理记录表', () => {
     expect(t).not.toContain('第2轮');
     expect(t).not.toContain('■');
     expect(t).toContain('□无　□现金___元　□减免物业费___元　□减免停车费___元');
+  });
+
+  it('prints a round sent back by an unsatisfied follow-up and not yet dispatched as a blank block to fill in', () => {
+    const returned = { ...detail, complaint: { ...complaint, status: 'returned' as const }, process: { ...process, round: 2, rounds: [round({})], followUps: [followUp({})] } };
+    const rows = gridRows(handlingRecordDoc(FORM, returned)).map((r) => textPieces(r.cells).join('|'));
+    const round2 = rows.slice(rows.findIndex((r) => r.includes('第2轮')));
+    expect(round2.length).toBeGreaterThan(1);
+    expect(round2.find((r) => r.startsWith('责任部门'))).toBe('责任部门||派单时间||处理时限|2026-11-06 23:59');
+    expect(round2.find((r) => r.startsWith('签 收 人'))).toBe('签 收 人||签收时间||派 单 人|');
+  });
+
+  it('prints each 转派 in its round: when, from which department to which, by whom, why, and the signature it replaced', () => {
+    const d = {
+      ...detail,
+      process: {
+        ...process,
+        redispatches: [
+          { round: 2, at: '2026-11-03 11:00', actor: '周晓雯', reason: '查明为公共排水管堵塞', fromDepartmentName: '工程部', toDepartmentName: '环境部', toHandlerName: '陈洁', fromSignedBy: '李强', fromSignedAt: '2026-11-03 10:20' },
+        ],
+      },
+    };
+    const rows = gridRows(handlingRecordDoc(FORM, d)).map((r) => textPieces(r.cells).join('|'));
+    const at = rows.findIndex((r) => r.startsWith('转派记录'));
+    expect(rows[at]).toBe('转派记录|第2轮 2026-11-03 11:00 由工程部转至环境部（处理人 陈洁），经办人：周晓雯，原因：查明为公共排水管堵塞；工程部原签收：李强 2026-11-03 10:20');
+    // Inside round 2's block, right under its 责任部门.
+    expect(at).toBeGreaterThan(rows.findIndex((r) => r.includes('第2轮')));
+    expect(rows[at - 1]).toMatch(/^责任部门/);
+    expect(rows.filter((r) => r.startsWith('转派记录'))).toHaveLength(1);
   });
 
   it('lists holds when there were any', () => {

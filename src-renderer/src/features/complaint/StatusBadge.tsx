@@ -4,6 +4,7 @@ import { useI18n } from '../../app/i18n';
 
 const COLOR: Record<ComplaintStatus, string> = {
   registered: 'blue',
+  returned: 'red',
   dispatched: 'indigo',
   in_progress: 'orange',
   on_hold: 'yellow',

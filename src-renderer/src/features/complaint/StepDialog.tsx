@@ -35,6 +35,11 @@ const FIELDS: Record<LifecycleAction, FieldSpec[]> = {
     { name: 'departmentId', kind: 'department', label: (m) => m.process.department },
     { name: 'handlerId', kind: 'staff', label: (m) => m.process.handler, optional: true },
   ],
+  redispatch: [
+    { name: 'departmentId', kind: 'department', label: (m) => m.process.redispatchDepartment },
+    { name: 'handlerId', kind: 'staff', label: (m) => m.process.handler, optional: true },
+    { name: 'reason', kind: 'textarea', label: (m) => m.process.redispatchReason },
+  ],
   signFor: [
     { name: 'signerId', kind: 'staff', label: (m) => m.process.signedBy },
     { name: 'signedAt', kind: 'wallTime', label: (m) => m.process.signedAt },
@@ -89,6 +94,8 @@ function initialValues(action: LifecycleAction, complaint: Complaint, operatorId
     else base[f.name] = '';
   }
   if (action === 'recordResult') base.compensationKind = 'none';
+  // 转派 goes to another department: nothing preselected, the user names it.
+  if (action === 'redispatch') base.departmentId = '';
   if (action === 'followUp') {
     base.method = 'phone';
     base.personVisited = complaint.complainantName;
