@@ -1,6 +1,6 @@
 /** 投诉处理记录表 (FORMS.md, PROCEDURES §4): one block per handling round; `null` prints the blank form. */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { ComplaintDetail, ComplaintProcess, HandlingRoundView, RedispatchView } from '../../src-preload/contract';
+import { ZH_LABELS, type ComplaintDetail, type ComplaintProcess, type HandlingRoundView, type RedispatchView } from '../../src-preload/contract';
 import { handlingFollowUpLines, phoneOf, roomOf, yuan, type PrintOptions } from './complaint-facts';
 import { COMPENSATION_OPTIONS, ESCALATION_OPTIONS, SEVERITY_OPTIONS, labelOf } from './labels';
 import {
@@ -56,7 +56,7 @@ function roundRows(r: HandlingRoundView | undefined, number: number, p: Complain
     row(r?.measures ? 2 : 4, { label: '处理措施', value: r?.measures ?? '' }),
     row(2, { label: '处理结果', value: r?.result ?? '', span: 3 }, { label: '完成时间', value: r?.completedAt ?? '' }),
     row(1, { label: '补偿情况', value: compensation(r) }),
-    row(2, { label: '处理人签字', value: signature(r?.completedBy || r?.handlerName), span: 2 }, { label: '部门负责人签字', value: signature(undefined) }),
+    row(2, { label: '处理人签字', value: signature(r?.completedBy || r?.handlerName), span: 2 }, { label: `${ZH_LABELS.role.department_head}签字`, value: signature(undefined) }),
     row(2, { label: '回访记录', value: lines(handlingFollowUpLines(followUp)) }),
     row(1, { label: '回访人签字', value: signature(followUp?.visitor, true) }),
   ];
@@ -89,7 +89,8 @@ export function handlingRecordDoc(form: FormHeader, detail: ComplaintDetail | nu
     ...(holds.length ? [row(1, { label: '挂起记录', value: lines(holds) })] : []),
     row(2, { label: '升级/重大', value: lines(escalationLines(p)) }),
     row(2, { label: '总结与改进', value: lines(summary) }),
-    row(1, { label: '主任审核', value: signature(undefined, true) }),
+    // The reviewer by role, as the screen names it (服务中心主任), where a signature cell prints a name: the caption stays one line.
+    row(1, { label: '审核', value: signature(ZH_LABELS.role.director, true) }),
   ];
 
   const number = c?.number ?? '';

@@ -7,6 +7,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { BreakdownRow, MonthlyReport, OfficeReportRow, RateLine, Ratio } from '../../src-preload/contract';
 import { DEADLINE_KINDS } from '../../src-preload/contract/enums';
+import { ZH_LABELS } from '../../src-preload/contract/labels';
 import { DEADLINE_KIND_NAMES } from '../domain/deadlines';
 import { CHANNEL_OPTIONS, OTHER_CHANNEL_NAMES, SEVERITY_OPTIONS } from './labels';
 import { percent, summaryLine } from './register.doc';
@@ -184,14 +185,14 @@ function recurring(report: MonthlyReport | null): Content {
   );
 }
 
-/** 编制 / 审核 / 主任: a signature and a date each. */
+/** 编制 / 审核 / 服务中心主任 (the role's name from the one table): a signature and a date each. */
 const signatures = (): Content =>
   formTable([36, '*', 36, '*', 36, '*'], [
     {
       cells: gridRow(6, [
         { label: '编　制', value: signature(undefined) },
         { label: '审　核', value: signature(undefined) },
-        { label: '主　任', value: signature(undefined) },
+        { label: ZH_LABELS.role.director, value: signature(undefined) },
       ]),
       lines: 3,
     },

@@ -3,7 +3,7 @@
  * page, the totals line and three signatures at the end. `null` prints the blank register.
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { RegisterPrintData, RegisterRow, ReportTotals } from '../../src-preload/contract';
+import { ZH_LABELS, type RegisterPrintData, type RegisterRow, type ReportTotals } from '../../src-preload/contract';
 import { DATE_LINE, GAP, LINE, continuationLine, formDocument, formFooter, gridLayout, para, str, titleBlock, type FormHeader } from './layout';
 
 const TITLE = '投诉记录表';
@@ -75,10 +75,10 @@ export function summaryLine(t: ReportTotals | null, period = '本期'): string {
   );
 }
 
-/** 记录人 / 客服主管 / 主任, each with a line to sign and the date to write. */
+/** 记录人 / 客服主管 / 服务中心主任 (the roles' names from the one table), each with a line to sign and the date to write. */
 function signatures(): Content {
   return {
-    columns: ['记录人', '客服主管', '主任'].map((role) => ({ text: `${role}：__________${GAP}日期：${DATE_LINE}`, width: '*' })),
+    columns: ['记录人', ZH_LABELS.role.supervisor, ZH_LABELS.role.director].map((role) => ({ text: `${role}：__________${GAP}日期：${DATE_LINE}`, width: '*' })),
     columnGap: 12,
     margin: [0, 14, 0, 0],
   };
