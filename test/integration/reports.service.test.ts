@@ -203,7 +203,7 @@ describe('月度投诉统计报表', () => {
         category: '工程质量',
         department: '工程部',
         description: '外墙渗水导致室内墙面发霉',
-        measures: ['第1轮（工程部）：外墙打胶修补', '第2轮（工程部）：重做外墙防水层', '2026-11-05 10:30 上报主任'],
+        measures: ['第1轮（工程部）：外墙打胶修补', '第2轮（工程部）：重做外墙防水层', '2026-11-05 10:30 上报服务中心主任'],
         outcome: '闭水试验无渗漏；回访：满意；状态：已办结',
         summary: '外墙防水老化',
         improvement: '雨季前巡查外墙',
@@ -283,8 +283,8 @@ describe('投诉记录表 for a period', () => {
       result: '第1轮：渗水减轻\n第2轮：闭水试验无渗漏',
       followUp: '11-13 电话 不满意\n11-17 电话 满意',
       status: '已办结',
-      notes: '已上报主任',
-      remark: '已办结；已上报主任',
+      notes: '已上报服务中心主任',
+      remark: '已办结；已上报服务中心主任',
     });
     expect(rows[c.N3!.complaint.number]).toMatchObject({ channel: '来函', department: '秩序维护部', severity: '重要', followUp: '无法回访：业主出国，电话无人接听', remark: '已办结；已上报客服主管' });
     expect(rows[c.N4!.complaint.number]).toMatchObject({ channel: '来访', room: '7栋', result: '', followUp: '', status: '已办结', notes: '无效原因：属业主自家装修造成', remark: '已办结；无效原因：属业主自家装修造成' });

@@ -331,7 +331,7 @@ describe('投诉处理记录表', () => {
     expect(tickLines(doc, '减免停车费')[1]).toBe('□无　■现金 200 元　□减免物业费___元　□减免停车费___元');
     expect(tickLines(doc, '短信/微信').map(marked)).toEqual([['电话'], ['上门']]);
     expect(tickLines(doc, '基本满意').map(marked)).toEqual([['不满意'], ['满意']]);
-    expect(tickLines(doc, '客服主管').map(marked)).toEqual([['主任']]);
+    expect(tickLines(doc, '客服主管').map(marked)).toEqual([['服务中心主任']]);
   });
 
   it('prints 150.50 with two decimals', () => {
@@ -341,10 +341,12 @@ describe('投诉处理记录表', () => {
 
   it('has a signature cell with a date line for reception, handler, department head, visitor and director', () => {
     const signed = gridRows(handlingRecordDoc(FORM, bare)).filter((r) => textPieces(r.cells).join('').includes('日期：____年__月__日'));
-    expect(signed.map((r) => textPieces(r.cells[0]).join(''))).toEqual(['接待人签字', '处理人签字', '回访人签字', '主任审核']);
+    expect(signed.map((r) => textPieces(r.cells[0]).join(''))).toEqual(['接待人签字', '处理人签字', '回访人签字', '审核']);
     const handlerRow = signed[1]!;
     expect(textPieces(handlerRow.cells).join('|')).toContain('部门负责人签字');
     expect(textPieces(handlerRow.cells).join('').match(/日期：____年__月__日/g)).toHaveLength(2);
+    // The director reviews: named by role as the screen names it.
+    expect(textPieces(signed[3]!.cells).join('')).toContain('服务中心主任');
   });
 
   it('prints a complaint not yet dispatched with one open round and no data in it', () => {

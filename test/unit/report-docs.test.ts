@@ -293,9 +293,9 @@ describe('月度投诉统计报表', () => {
     expect(none).toContain('本月无同一楼栋或同一类别 3 次及以上的投诉');
   });
 
-  it('ends with 编制 / 审核 / 主任, each with a signature and a date', () => {
+  it('ends with 编制 / 审核 / 服务中心主任, each with a signature and a date', () => {
     const signatures = all.at(-1)!;
-    expect(signatures.table.body[0]!.map(cellText).filter((t) => ['编　制', '审　核', '主　任'].includes(t))).toHaveLength(3);
+    expect(signatures.table.body[0]!.map(cellText).filter((t) => ['编　制', '审　核', '服务中心主任'].includes(t))).toHaveLength(3);
     expect(textPieces(signatures).join('').match(/日期：____年__月__日/g)).toHaveLength(3);
   });
 
