@@ -17,7 +17,6 @@ import type { ExportManifest } from '../../src-main/exchange/manifest';
 import { listImportHistory } from '../../src-main/exchange/offices';
 import { RECORD_TABLES } from '../../src-main/exchange/snapshot-schema';
 import { sumMergeCounts, type ComplaintDetail, type ImportFileResult, type MergeSummary } from '../../src-preload/contract';
-import { WALL_TIME_PATTERN } from '../../src-preload/contract/wall-time';
 import { openTestApp, setUpOffice, type TestApp } from '../helpers/app';
 import { onePixelPng, minimalPdf } from '../helpers/files';
 import { decryptToFile, describeSnapshot, makeFolder, PASSPHRASE, seal, TEST_KDF } from '../helpers/exchange';
