@@ -272,9 +272,10 @@ export const zhCN = {
     title: '时限规则',
     note: '修改只影响此后新产生的时限；已有时限保持原来的到期时间（每条时限记录所依据的规则版本）。',
     severity: '投诉等级',
-    firstResponse: '首次响应',
-    report: '上报',
-    resolution: '处理完成',
+    // The stages' own names (the one table), so the policy and the deadlines read alike.
+    firstResponse: labels.deadlineKind.first_response,
+    report: labels.deadlineKind.report,
+    resolution: labels.deadlineKind.resolution,
     reply: '答复（投诉人未指定答复时间时）',
     replyNote: '投诉人指定了答复时间的，以其指定时间为准（无论早于或晚于下列时限）。',
     definiteReply: '重大投诉明确答复',
