@@ -62,16 +62,16 @@ test('one complaint from intake to a satisfied follow-up, through an unsatisfied
   await submitStep(page, 'dispatch');
   await expect(page.getByTestId('process')).toContainText('已派单');
 
-  // Next: the first reply (24 h) → 48小时内, to do: 签收.
-  const signCard = await expectColumn(page, webApp, number, 'within48h', ['首次答复 2026-11-03 09:00', '待办：签收']);
+  // Next: the first response (24 h) → 48小时内, to do: 签收.
+  const signCard = await expectColumn(page, webApp, number, 'within48h', ['首次响应 2026-11-03 09:00', '待办：签收']);
   await setClock(webApp, '2026-11-02 10:40');
   await signCard.click();
   await field(page, '签收人').selectOption({ label: '李强（工程部）' });
   await expect(field(page, '签收时间')).toHaveValue('2026-11-02 10:40');
   await submitStep(page, 'signFor');
 
-  // In progress: the resolution (3 working days) is next.
-  const resultCard = await expectColumn(page, webApp, number, 'normal', ['处理完成 2026-11-05 23:59', '待办：登记处理结果']);
+  // In progress: the reply owed to the complainant (not urgent: 2 working days) is next, then the resolution.
+  const resultCard = await expectColumn(page, webApp, number, 'normal', ['答复 2026-11-04 23:59', '待办：登记处理结果']);
   await setClock(webApp, '2026-11-04 15:00');
   await resultCard.click();
   await field(page, '处理人').selectOption({ label: '李强（工程部）' });
