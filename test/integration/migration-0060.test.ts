@@ -271,7 +271,8 @@ describe('migration 0060: open complaints recounted by the calendar month', () =
       ['2026-02-27 13:00', 'cancelled'],
       ['2026-02-28 13:00', 'due'],
     ]);
-    expect(deadline(again, 'definite_reply')).toMatchObject({ startedAt: '2026-02-28 13:00', dueAt: '2026-03-01 13:00', policyVersion: 4 });
+    // Under the converted policy (version 4): this office's 20 hours for a major complaint's reply.
+    expect(deadline(again, 'definite_reply')).toMatchObject({ startedAt: '2026-02-28 13:00', dueAt: '2026-03-01 09:00', policyVersion: 4 });
     expect(severity(young)).toBe('ordinary');
     expect(app.ok('deadlines:getPolicy', {}).version).toBe(4);
   });
