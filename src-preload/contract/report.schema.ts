@@ -175,7 +175,7 @@ export interface BreakdownRow {
 
 export interface StageRate extends RateLine {
   kind: DeadlineKind;
-  /** The stage as printed: 首次答复, 上报, 派单, 处理完成, 回访, 无效告知. */
+  /** The stage as printed: 答复, 首次响应, 明确答复, 上报, 派单, 处理完成, 回访, 无效告知. */
   stage: string;
 }
 
