@@ -213,12 +213,23 @@ export type ComplaintListFilter = z.output<typeof complaintListSchema>;
 const rankOf = (column: string, values: readonly string[]) =>
   `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END`;
 
-const SORT_COLUMN: Record<ComplaintListFilter['sort'], string> = {
-  receivedAt: 'c.received_at',
-  number: 'c.number',
-  status: rankOf('c.status', STATUSES),
-  severity: rankOf('c.severity', SEVERITIES),
+/**
+ * Each sort key's ORDER BY terms, every one in the chosen direction. Names sort by code point (no
+ * ICU in better-sqlite3's SQLite, so no pinyin); rooms by their numbers (CAST takes the leading
+ * digits, so 3栋 sorts before 12栋) and then their text.
+ */
+const SORT_COLUMNS: Record<ComplaintListFilter['sort'], string[]> = {
+  receivedAt: ['c.received_at'],
+  number: ['c.number'],
+  complainantName: ['c.complainant_name'],
+  room: ['CAST(c.building AS INTEGER)', 'c.building', 'CAST(c.unit AS INTEGER)', 'c.unit', 'CAST(c.room AS INTEGER)', 'c.room'],
+  categoryName: ['k.name'],
+  departmentName: ["COALESCE(d.name, '')"],
+  status: [rankOf('c.status', STATUSES)],
+  severity: [rankOf('c.severity', SEVERITIES)],
 };
+const orderBy = (sort: ComplaintListFilter['sort'], direction: 'ASC' | 'DESC') =>
+  [...SORT_COLUMNS[sort], 'c.id'].map((column) => `${column} ${direction}`).join(', ');
 
 /**
  * A search text as the indexes answer it (search-query.ts): its terms grouped by index, each
@@ -362,7 +373,7 @@ export function listComplaints(db: Db, filter: ComplaintListFilter): ComplaintPa
        JOIN categories k ON k.id = c.category_id
        LEFT JOIN departments d ON d.id = c.complained_department_id
        ${pageWhere}
-       ORDER BY ${SORT_COLUMN[filter.sort]} ${direction}, c.id ${direction}
+       ORDER BY ${orderBy(filter.sort, direction)}
        LIMIT ? OFFSET ?`,
     )
     .all(...params, filter.pageSize, (filter.page - 1) * filter.pageSize) as Record<string, string>[];

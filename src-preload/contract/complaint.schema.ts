@@ -116,7 +116,9 @@ export type ComplaintUpdateInput = z.input<typeof complaintUpdateSchema>;
 
 export const complaintGetSchema = z.object({ id: idSchema('投诉') });
 
-export const COMPLAINT_SORT_KEYS = ['receivedAt', 'number', 'status', 'severity'] as const;
+/** The register's sortable columns (受理时间, 编号, 投诉人, 房号, 投诉类别, 被投诉部门, 状态, 等级). */
+export const COMPLAINT_SORT_KEYS = ['receivedAt', 'number', 'complainantName', 'room', 'categoryName', 'departmentName', 'status', 'severity'] as const;
+export type ComplaintSortKey = (typeof COMPLAINT_SORT_KEYS)[number];
 
 /** `complaints:list`: the register's filters, search, paging and sort. */
 export const complaintListSchema = z

@@ -353,4 +353,27 @@ describe('complaints:list paging and sorting', () => {
     const expected = records.map((r) => r.status).sort((a, b) => step(a) - step(b));
     expect(list({ sort: 'status', direction: 'asc' }).items.map((r) => r.status)).toEqual(expected);
   });
+
+  // The register's column headers (issue 13 point 16): complainant, room, category and department sort too.
+  it('sorts by complainant name both ways, by code point', () => {
+    const names = records.map((r) => r.name).sort();
+    expect(list({ sort: 'complainantName', direction: 'asc' }).items.map((r) => r.complainantName)).toEqual(names);
+    expect(list({ sort: 'complainantName', direction: 'desc' }).items.map((r) => r.complainantName)).toEqual([...names].reverse());
+  });
+
+  it('sorts rooms by building, unit and room number (3栋 before 12栋)', () => {
+    const key = (r: { building: string; unit: string; room: string }) => [r.building, r.unit, r.room].map((part) => parseInt(part, 10) || 0);
+    const byNumbers = (a: number[], b: number[]) => a.reduce((acc, n, i) => acc || n - b[i]!, 0);
+    const keys = list({ sort: 'room', direction: 'asc' }).items.map(key);
+    expect(keys).toEqual([...keys].sort(byNumbers));
+    expect(keys).toContainEqual([12, 1, 801]);
+    expect(keys.findIndex((k) => k[0] === 12)).toBeGreaterThan(keys.findLastIndex((k) => k[0] === 3));
+  });
+
+  it('sorts by category and by department name', () => {
+    const categories = records.map((r) => r.category).sort();
+    expect(list({ sort: 'categoryName', direction: 'asc' }).items.map((r) => r.categoryName)).toEqual(categories);
+    const departments = records.map((r) => r.department).sort().reverse();
+    expect(list({ sort: 'departmentName', direction: 'desc' }).items.map((r) => r.complainedDepartmentName)).toEqual(departments);
+  });
 });

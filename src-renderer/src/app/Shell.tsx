@@ -11,7 +11,7 @@ import { BoardPage } from '../features/board/BoardPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { ExchangePage } from '../features/exchange/ExchangePage';
 import { CalendarBanner } from './CalendarBanner';
-import { DeadlineAlerts } from './DeadlineAlerts';
+import { DeadlineNoticeBar, useDeadlineNotice } from './DeadlineNotice';
 
 const NAV: { route: Route; key: 'intake' | 'register' | 'board' | 'reports' | 'exchange' | 'settings' }[] = [
   { route: { page: 'intake' }, key: 'intake' },
@@ -28,9 +28,12 @@ export function Shell() {
   const { operatorId, setOperatorId } = useOperator();
   const route = useRoute();
   const activeStaff = staff.filter((s) => s.active);
+  const notice = useDeadlineNotice();
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 180, breakpoint: 0 }} padding="md">
+    // The deadline notice is the footer: space of its own (the page is never under it), and after
+    // the page in the DOM, so Tab reaches the page first.
+    <AppShell header={{ height: 56 }} navbar={{ width: 180, breakpoint: 0 }} footer={{ height: 40, collapsed: !notice.shown }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -67,7 +70,6 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <CalendarBanner />
-        <DeadlineAlerts />
         {route.page === 'intake' && <IntakePage />}
         {route.page === 'register' && <RegisterPage />}
         {route.page === 'complaint' && <ComplaintPage key={`${route.id}-${route.step ?? ''}`} id={route.id} step={route.step} />}
@@ -76,6 +78,15 @@ export function Shell() {
         {route.page === 'exchange' && <ExchangePage />}
         {route.page === 'settings' && <SettingsPage />}
       </AppShell.Main>
+      <AppShell.Footer
+        bg={notice.overdue.length > 0 ? 'red.0' : 'orange.0'}
+        data-testid="deadline-notice-bar"
+        data-loaded={notice.loaded}
+        data-overdue={notice.overdue.length}
+        data-soon={notice.soon.length}
+      >
+        {notice.shown && <DeadlineNoticeBar notice={notice} />}
+      </AppShell.Footer>
     </AppShell>
   );
 }

@@ -1,50 +1,41 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, Badge, Card, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { BOARD_COLUMNS, SEVERITIES, type Board, type BoardCard, type BoardColumn, type Severity } from '../../../../src-preload/contract';
-import { call } from '../../lib/api';
+import { BOARD_COLUMNS, SEVERITIES, boardAt, type BoardCard, type BoardColumn, type Severity } from '../../../../src-preload/contract';
+import { useApiQuery } from '../../lib/query';
+import { useNowWall } from '../../lib/main-clock';
 import { formatDuration } from '../../lib/format';
 import { fill, useI18n } from '../../app/i18n';
+import { useLookups } from '../../app/lookups';
 import { OfficeSelect } from '../offices/OfficeSelect';
 import { useOfficeChoices, useOffices } from '../offices/useOffices';
 import { hrefOf } from '../../app/router';
-import { onDataChanged } from '../../lib/data-events';
 
-const REFRESH_MS = 60_000;
 const COLUMN_COLOR: Record<BoardColumn, string> = { overdue: 'red', today: 'orange', within48h: 'yellow', normal: 'teal', held: 'gray' };
 
-/** The deadline board (时限看板): every open complaint under its next deadline. Refreshes each minute and after every change. */
+/**
+ * The deadline board (时限看板): every open complaint under its next deadline. Which complaints
+ * follows the data (refreshed after every change, from any window); their columns and time left
+ * follow main's clock, re-derived each minute with main's own rule (contract/deadline-clock.ts).
+ */
 export function BoardPage() {
   const { m } = useI18n();
+  const { settings } = useLookups();
+  const now = useNowWall(settings.timeZone);
   const offices = useOffices();
   const [officeCode, setOfficeCode] = useState('');
   // Each office has its own departments: the choices are the chosen office's.
   const { departments, pickOfficeFirst } = useOfficeChoices(offices, officeCode);
   const [departmentId, setDepartmentId] = useState('');
   const [severity, setSeverity] = useState('');
-  const [board, setBoard] = useState<Board | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setBoard(await call('board:get', { ...(officeCode && { officeCode }), ...(departmentId && { departmentId }), ...(severity && { severity: severity as Severity }) }));
-      setError(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, [officeCode, departmentId, severity]);
-
-  useEffect(() => {
-    void load();
-    const timer = window.setInterval(() => void load(), REFRESH_MS);
-    const unsubscribe = onDataChanged(() => void load());
-    const onVisible = () => document.visibilityState === 'visible' && void load();
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      window.clearInterval(timer);
-      unsubscribe();
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [load]);
+  const query = useApiQuery(
+    'board:get',
+    { ...(officeCode && { officeCode }), ...(departmentId && { departmentId }), ...(severity && { severity: severity as Severity }) },
+    // Another filter keeps the board on screen until its cards arrive.
+    { placeholderData: keepPreviousData },
+  );
+  const board = useMemo(() => query.data && boardAt(query.data, now, settings.timeZone), [query.data, now, settings.timeZone]);
+  const error = query.error?.message ?? null;
 
   const all = { value: '', label: m.common.all };
   return (

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text } from '@mantine/core';
 import { DURATION_UNITS, SEVERITIES, URGENCIES, deadlinePolicySchema, type DeadlinePolicy, type Duration } from '../../../../src-preload/contract';
 import { call } from '../../lib/api';
+import { useApiQuery } from '../../lib/query';
 import { useSubmitWithServerErrors } from '../../lib/forms';
 import { fill, useI18n } from '../../app/i18n';
 
@@ -47,17 +48,21 @@ function DurationField({ control, name, nullable, label }: { control: Control<De
 /** The deadline policy (procedure §5). Changes apply to new deadlines only, and the form says so. */
 export function PolicyForm() {
   const { m } = useI18n();
+  const inForce = useApiQuery('deadlines:getPolicy', {}).data;
+  // The version the form shows. The policy in force (saved here or in another window) fills the
+  // form, unless the desk is in the middle of editing it.
   const [version, setVersion] = useState<number | null>(null);
   const [saved, setSaved] = useState(false);
   const form = useForm<DeadlinePolicy>({ resolver: zodResolver(deadlinePolicySchema) });
+  const { isDirty } = form.formState;
   useEffect(() => {
-    void call('deadlines:getPolicy', {}).then((p) => {
-      form.reset(p.policy);
-      setVersion(p.version);
-    });
-  }, [form]);
+    if (!inForce || inForce.version === version || (isDirty && version !== null)) return;
+    form.reset(inForce.policy);
+    setVersion(inForce.version);
+  }, [inForce, version, isDirty, form]);
   const { submit, formError } = useSubmitWithServerErrors(form, async (policy) => {
     const result = await call('deadlines:updatePolicy', { policy });
+    form.reset(result.policy);
     setVersion(result.version);
     setSaved(true);
   });
