@@ -55,14 +55,10 @@ test('README screenshots: intake form, register, deadline board, exchange @scree
   }
   await openApp(page, webApp, '#/board');
   await expect(page.locator('[data-page="board"][data-loaded="true"]')).toBeVisible();
-  // Dismiss the deadline notices so the columns are readable.
-  const closeButtons = page.getByTestId('deadline-alerts').getByRole('button');
-  while ((await closeButtons.count()) > 0) await closeButtons.first().click();
   await page.screenshot({ path: join(OUT, 'board.png'), fullPage: true });
 
   // 数据交换: the export form as the office sees it.
   await openApp(page, webApp, '#/exchange');
   await expect(page.getByRole('form', { name: '导出（服务中心）' })).toBeVisible();
-  while ((await closeButtons.count()) > 0) await closeButtons.first().click();
   await page.screenshot({ path: join(OUT, 'exchange.png'), fullPage: true });
 });

@@ -1,8 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AppInfo, Category, Department, OfficeSettings, Staff } from '../../../src-preload/contract';
-import { call } from '../lib/api';
+import { useApiQuery } from '../lib/query';
 
-/** What most screens need to show names and fill selects; loaded once, reloaded after settings change. */
+/** What most screens need to show names and fill selects: cached queries, refreshed whenever they change. */
 export interface Lookups {
   info: AppInfo;
   settings: OfficeSettings;
@@ -14,33 +14,35 @@ export interface Lookups {
 interface LookupsState {
   lookups: Lookups | null;
   error: string | null;
-  reload: () => Promise<void>;
 }
 
 const LookupsContext = createContext<LookupsState | null>(null);
 
 export function LookupsProvider({ children }: { children: ReactNode }) {
+  const infoQuery = useApiQuery('app:info', {});
+  const settingsQuery = useApiQuery('settings:get', {});
+  const departmentsQuery = useApiQuery('departments:list', { includeInactive: true });
+  const categoriesQuery = useApiQuery('categories:list', { includeInactive: true });
+  const staffQuery = useApiQuery('staff:list', { includeInactive: true });
+  const { data: info } = infoQuery;
+  const { data: settings } = settingsQuery;
+  const { data: departments } = departmentsQuery;
+  const { data: categories } = categoriesQuery;
+  const { data: staff } = staffQuery;
+  const all = [infoQuery, settingsQuery, departmentsQuery, categoriesQuery, staffQuery];
+  const error = all.find((q) => q.error)?.error?.message ?? null;
+  const settled = all.every((q) => !q.isFetching);
+  const latest = useMemo<Lookups | null>(
+    () => (info && settings && departments && categories && staff ? { info, settings, departments, categories, staff } : null),
+    [info, settings, departments, categories, staff],
+  );
+  // Screens see the five together, once none is being read again: after the first-run setup, say,
+  // the intake form must not open with the office set up but the staff list (its receiver) not yet.
   const [lookups, setLookups] = useState<Lookups | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(async () => {
-    try {
-      const [info, settings, departments, categories, staff] = await Promise.all([
-        call('app:info', {}),
-        call('settings:get', {}),
-        call('departments:list', { includeInactive: true }),
-        call('categories:list', { includeInactive: true }),
-        call('staff:list', { includeInactive: true }),
-      ]);
-      setLookups({ info, settings, departments, categories, staff });
-      setError(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, []);
   useEffect(() => {
-    void reload();
-  }, [reload]);
-  const value = useMemo(() => ({ lookups, error, reload }), [lookups, error, reload]);
+    if (settled && latest) setLookups(latest);
+  }, [settled, latest]);
+  const value = useMemo(() => ({ lookups, error }), [lookups, error]);
   return <LookupsContext.Provider value={value}>{children}</LookupsContext.Provider>;
 }
 
@@ -51,8 +53,8 @@ export function useLookupsState(): LookupsState {
 }
 
 /** The loaded lookups; only used below the point where the app has waited for them. */
-export function useLookups(): Lookups & { reload: () => Promise<void> } {
-  const { lookups, reload } = useLookupsState();
+export function useLookups(): Lookups {
+  const { lookups } = useLookupsState();
   if (!lookups) throw new Error('lookups not loaded yet');
-  return { ...lookups, reload };
+  return lookups;
 }

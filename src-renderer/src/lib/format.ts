@@ -6,9 +6,6 @@ export const roomLabel = (r: { building: string; unit: string; room: string }) =
 /** `2026-11-22 10:54` from an ISO instant, in the office's time zone. */
 export const formatInstant = (iso: string, timeZone: string) => toWallTime(new Date(iso), timeZone);
 
-/** Now, as the intake form pre-fills 受理时间. */
-export const nowWallTime = (timeZone: string) => toWallTime(new Date(), timeZone);
-
 /** `2 天 3 小时`: a span of minutes as people say it (days, hours, minutes; largest two parts). */
 export function formatDuration(minutes: number, units: { days: string; hours: string; minutes: string }): string {
   const total = Math.abs(Math.round(minutes));

@@ -14,6 +14,7 @@ import {
   type PrintRecord,
 } from '../../../../src-preload/contract';
 import { call } from '../../lib/api';
+import { useApiQuery } from '../../lib/query';
 import { showServerError } from '../../lib/forms';
 import { formKeyHandler } from '../../lib/keyboard';
 import { fill, useI18n } from '../../app/i18n';
@@ -27,44 +28,40 @@ import { ProcessPanel } from './ProcessPanel';
 import { ComplaintPrintPanel } from '../print/ComplaintPrintPanel';
 import { UnlockDialog, type Unlock } from '../print/UnlockDialog';
 
+const NO_PRINTS: PrintRecord[] = [];
+
 const fieldsOf = (c: Complaint): ComplaintCreateInput =>
   Object.fromEntries(COMPLAINT_FIELD_NAMES.map((f) => [f, c[f]])) as unknown as ComplaintCreateInput;
 
-/** One complaint: every field editable (same schema as intake), its attachments and timeline. */
+/**
+ * One complaint: every field editable (same schema as intake), its attachments and timeline. Kept
+ * current while open: a change saved here, in another window, by an import or by the scheduler
+ * refreshes it (lib/query.ts), and its deadlines follow main's clock.
+ */
 export function ComplaintPage({ id, step }: { id: string; step?: LifecycleAction }) {
   const { m } = useI18n();
-  const [detail, setDetail] = useState<ComplaintDetail | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  // Kept here, not in the view: the view remounts with each new version, the "saved" note must stay.
+  const query = useApiQuery('complaints:get', { id });
+  const detail = query.data;
   const [message, setMessage] = useState<Message | null>(null);
   // The board opens a complaint at a step; that form opens once, not again after the step is saved.
   const [pendingStep, setPendingStep] = useState(step);
 
-  const load = useCallback(async () => {
-    try {
-      setDetail(await call('complaints:get', { id }));
-    } catch (e) {
-      setLoadError(e instanceof Error ? e.message : String(e));
-    }
-  }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // Called when a step or an attachment was saved. The page itself is refreshed by the write (lib/api.ts).
   const reload = useCallback(async () => {
     setPendingStep(undefined);
     window.history.replaceState(null, '', hrefOf({ page: 'complaint', id }));
-    await load();
-  }, [id, load]);
+    await Promise.resolve();
+  }, [id]);
 
-  if (loadError) {
+  if (query.error && !detail) {
     return (
       <Alert color="red" title={m.detail.notFound}>
-        {loadError} <Anchor href={hrefOf({ page: 'register' })}>{m.common.back}</Anchor>
+        {query.error.message} <Anchor href={hrefOf({ page: 'register' })}>{m.common.back}</Anchor>
       </Alert>
     );
   }
   if (!detail) return <Loader />;
-  return <ComplaintView key={detail.complaint.version} detail={detail} reload={reload} message={message} setMessage={setMessage} initialStep={pendingStep} />;
+  return <ComplaintView detail={detail} reload={reload} message={message} setMessage={setMessage} initialStep={pendingStep} />;
 }
 
 interface Message {
@@ -88,23 +85,34 @@ function ComplaintView({ detail, reload, message, setMessage, initialStep }: Vie
   // and refuses any change; the page shows it, its procedure and attachments, and prints its forms.
   const readOnly = !detail.editable;
   const form = useForm<ComplaintCreateInput>({ resolver: zodResolver(complaintCreateSchema), defaultValues: fieldsOf(complaint) });
+  // The version the form's fields came from. A newer one (saved in another window, by an import or
+  // the scheduler) refills the form unless the desk has typed in it: then it stays, main refuses its
+  // save as stale, and the desk chooses to load the new version.
+  const [base, setBase] = useState(complaint);
+  const { isDirty } = form.formState;
+  const showVersion = useCallback(
+    (next: Complaint) => {
+      setBase(next);
+      form.reset(fieldsOf(next));
+    },
+    [form],
+  );
+  useEffect(() => {
+    if (complaint.version !== base.version && !isDirty) showVersion(complaint);
+  }, [complaint, base.version, isDirty, showVersion]);
   const [saving, setSaving] = useState(false);
-  const [history, setHistory] = useState<PrintRecord[]>([]);
+  const history = useApiQuery('print:history', { complaintId: complaint.id }).data ?? NO_PRINTS;
   // An edit of fields on a signed form waits here for a supervisor's approval.
   const [pendingPatch, setPendingPatch] = useState<Partial<Fields> | null>(null);
 
-  const loadHistory = useCallback(async () => setHistory(await call('print:history', { complaintId: complaint.id })), [complaint.id]);
-  useEffect(() => {
-    void loadHistory();
-  }, [loadHistory, detail]);
   const locked = [...new Set(history.filter((p) => p.signedAttachmentId).flatMap((p) => p.printedFields))];
 
   const submitPatch = async (patch: Partial<Fields>, unlock?: Unlock) => {
     setSaving(true);
     try {
-      const updated = await call('complaints:update', { id: complaint.id, version: complaint.version, actorId: operatorId, patch, ...(unlock && { unlock }) });
+      const updated = await call('complaints:update', { id: complaint.id, version: base.version, actorId: operatorId, patch, ...(unlock && { unlock }) });
       setMessage({ color: 'teal', text: fill(m.detail.savedVersion, { version: updated.version }) });
-      await reload();
+      showVersion(updated);
     } catch (error) {
       showServerError(form, error, (text) => setMessage({ color: 'red', text }));
     } finally {
@@ -115,7 +123,7 @@ function ComplaintView({ detail, reload, message, setMessage, initialStep }: Vie
   const save = () => {
     setMessage(null);
     void form.handleSubmit(async (values) => {
-      const before = fieldsOf(complaint) as unknown as Record<string, unknown>;
+      const before = fieldsOf(base) as unknown as Record<string, unknown>;
       const patch = Object.fromEntries(
         Object.entries(values as unknown as Fields).filter(([field, value]) => value !== before[field]),
       ) as Partial<Fields>;
@@ -171,6 +179,14 @@ function ComplaintView({ detail, reload, message, setMessage, initialStep }: Vie
                     {fill(m.print.locked, { fields: fieldLabels(locked).join('、') })}
                   </Alert>
                 )}
+                {complaint.version !== base.version && !saving && (
+                  <Alert color="yellow" data-testid="newer-version">
+                    {fill(m.detail.newerVersion, { version: complaint.version })}{' '}
+                    <Anchor component="button" type="button" onClick={() => showVersion(complaint)}>
+                      {m.detail.loadNewerVersion}
+                    </Anchor>
+                  </Alert>
+                )}
                 {message && <Alert color={message.color}>{message.text}</Alert>}
                 {!readOnly && (
                   <Group justify="flex-end">
@@ -186,14 +202,7 @@ function ComplaintView({ detail, reload, message, setMessage, initialStep }: Vie
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
             <ProcessPanel detail={detail} reload={reload} initialStep={initialStep} />
-            <ComplaintPrintPanel
-              detail={detail}
-              history={history}
-              reload={async () => {
-                await loadHistory();
-                await reload();
-              }}
-            />
+            <ComplaintPrintPanel detail={detail} history={history} reload={reload} />
             <AttachmentsPanel complaintId={complaint.id} attachments={detail.attachments} onChange={reload} editable={detail.editable} />
             <Paper withBorder p="md">
               <Text fw={600} mb="sm">

@@ -1,7 +1,10 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import type { DeadlineState, DeadlineView } from '../../../../src-preload/contract';
+import { deadlineViewAt, type DeadlineState, type DeadlineView } from '../../../../src-preload/contract';
 import { fill, useI18n } from '../../app/i18n';
+import { useLookups } from '../../app/lookups';
 import { formatDuration } from '../../lib/format';
+import { useNowWall } from '../../lib/main-clock';
+import { useApiQuery } from '../../lib/query';
 
 export const DEADLINE_STATE_COLOR: Record<DeadlineState, string> = {
   met: 'teal',
@@ -13,9 +16,18 @@ export const DEADLINE_STATE_COLOR: Record<DeadlineState, string> = {
   cancelled: 'gray',
 };
 
-/** Each deadline of a complaint: due time, where it stands, and by how much. */
-export function DeadlineList({ deadlines }: { deadlines: DeadlineView[] }) {
+/**
+ * Each deadline of a complaint: due time, where it stands, and by how much — at main's clock's
+ * current minute, re-derived on each tick with main's own rule (contract/deadline-clock.ts), so a
+ * page left open turns 剩 1 小时 into 逾期 when the time comes, as the deadline notice does.
+ */
+export function DeadlineList({ deadlines: asFetched }: { deadlines: DeadlineView[] }) {
   const { m } = useI18n();
+  const { settings } = useLookups();
+  const now = useNowWall(settings.timeZone);
+  // "Soon" is a share of the allowed time, set in the policy (main uses the policy in force too).
+  const warningRatio = useApiQuery('deadlines:getPolicy', {}).data?.policy.warningRatio;
+  const deadlines = warningRatio === undefined ? asFetched : asFetched.map((d) => deadlineViewAt(d, now, warningRatio, settings.timeZone));
   const span = (minutes: number) => formatDuration(minutes, m.duration);
   const detail = (d: DeadlineView) => {
     if (d.state === 'late') return fill(m.deadline.lateBy, { time: span(d.minutes) });

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
-import type { ComplaintDetail, LifecycleAction } from '../../../../src-preload/contract';
+import { holdPastExpectedDays, type ComplaintDetail, type LifecycleAction } from '../../../../src-preload/contract';
 import { fill, useI18n } from '../../app/i18n';
+import { useLookups } from '../../app/lookups';
 import { formatDuration } from '../../lib/format';
+import { useNowWall } from '../../lib/main-clock';
 import { DeadlineList } from './DeadlineList';
 import { StepDialog } from './StepDialog';
 import { StatusBadge } from './StatusBadge';
@@ -57,7 +59,6 @@ export function ProcessPanel({ detail, reload, initialStep }: Props) {
           action={open}
           complaint={complaint}
           departmentId={process.rounds.at(-1)?.departmentId ?? complaint.complainedDepartmentId}
-          now={process.now}
           onClose={() => setOpen(null)}
           onDone={reload}
         />
@@ -69,6 +70,9 @@ export function ProcessPanel({ detail, reload, initialStep }: Props) {
 /** The 投诉处理记录表 as recorded so far: each round, follow-ups, escalations, holds, the summary. */
 function ProcessRecord({ detail }: { detail: ComplaintDetail }) {
   const { m } = useI18n();
+  const { settings } = useLookups();
+  // A hold past its expected resume date says so from the day it is, page open or not.
+  const now = useNowWall(settings.timeZone);
   const { process } = detail;
   const rows: [string, string][] = [];
   for (const r of process.rounds) {
@@ -95,7 +99,7 @@ function ProcessRecord({ detail }: { detail: ComplaintDetail }) {
   }
   for (const e of process.escalations) rows.push([m.process.escalations, `${e.at} ${m.escalation[e.level]}：${e.reason}（${e.actor}）`]);
   for (const h of process.holds) {
-    const pastDays = h.resumedAt ? 0 : daysPast(h.expectedDate, process.now);
+    const pastDays = h.resumedAt ? 0 : holdPastExpectedDays(h.expectedDate, now);
     const expected = h.resumedAt ? '' : `（${fill(m.board.holdExpected, { since: h.fromAt, date: h.expectedDate })}${pastDays > 0 ? `，${fill(m.board.holdPastExpected, { days: pastDays })}` : ''}）`;
     rows.push([m.action.hold, `${h.fromAt} → ${h.resumedAt || '…'}：${h.reason}${expected}`]);
   }
@@ -114,10 +118,4 @@ function ProcessRecord({ detail }: { detail: ComplaintDetail }) {
       </Table.Tbody>
     </Table>
   );
-}
-
-/** Whole days from an expected date (YYYY-MM-DD) to now's date; 0 when not yet past. */
-function daysPast(expectedDate: string, nowWall: string): number {
-  if (!expectedDate) return 0;
-  return Math.max(0, Math.round((Date.parse(`${nowWall.slice(0, 10)}T00:00:00Z`) - Date.parse(`${expectedDate}T00:00:00Z`)) / 86_400_000));
 }

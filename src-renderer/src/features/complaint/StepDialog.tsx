@@ -17,6 +17,8 @@ import { formKeyHandler } from '../../lib/keyboard';
 import { useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { useOperator } from '../../app/operator';
+import { useNowWall } from '../../lib/main-clock';
+import { useTimeDefaults } from '../../lib/time-defaults';
 
 type FieldKind = 'text' | 'textarea' | 'wallTime' | 'date' | 'staff' | 'supervisor' | 'department' | 'money' | 'enum';
 interface FieldSpec {
@@ -84,6 +86,11 @@ const FIELDS: Record<LifecycleAction, FieldSpec[]> = {
   resume: [],
 };
 
+/** Each step's time fields (签收时间, 完成时间, …): they follow main's clock until typed (lib/time-defaults.ts). */
+const TIME_FIELDS = Object.fromEntries(
+  Object.entries(FIELDS).map(([action, fields]) => [action, fields.filter((f) => f.kind === 'wallTime').map((f) => f.name)]),
+) as Record<LifecycleAction, string[]>;
+
 function initialValues(action: LifecycleAction, complaint: Complaint, operatorId: string, now: string, departmentId: string): FieldValues {
   const base: FieldValues = { id: complaint.id, version: complaint.version, actorId: operatorId };
   for (const f of FIELDS[action]) {
@@ -110,21 +117,21 @@ interface Props {
   complaint: Complaint;
   /** The department to preselect when dispatching: the one complained about, if any. */
   departmentId: string;
-  /** Main's "now": times on the form start there. */
-  now: string;
   onClose: () => void;
   onDone: () => Promise<void>;
 }
 
 /** One step of the procedure as a keyboard-first form, validated with the same schema main uses. */
-export function StepDialog({ action, complaint, departmentId, now, onClose, onDone }: Props) {
+export function StepDialog({ action, complaint, departmentId, onClose, onDone }: Props) {
   const { m } = useI18n();
-  const { staff, departments } = useLookups();
+  const { staff, departments, settings } = useLookups();
   const { operatorId } = useOperator();
+  const now = useNowWall(settings.timeZone);
   const form = useForm<FieldValues>({
     resolver: zodResolver(LIFECYCLE_SCHEMAS[action] as never) as unknown as Resolver<FieldValues>,
     defaultValues: initialValues(action, complaint, operatorId, now, departmentId),
   });
+  useTimeDefaults(form, TIME_FIELDS[action], now);
   const [formError, setFormError] = useState<string | null>(null);
   const errors = form.formState.errors;
 

@@ -13,18 +13,10 @@ import { ImportHistory } from './ImportHistory';
 export function ExchangePage() {
   const { m } = useI18n();
   const [tab, setTab] = useState<string | null>('export');
-  // The history is read again whenever its tab is opened and after every import.
-  const [historyKey, setHistoryKey] = useState(0);
   return (
     <Stack gap="md" data-page="exchange">
       <Title order={2}>{m.exchange.title}</Title>
-      <Tabs
-        value={tab}
-        onChange={(next) => {
-          setTab(next);
-          if (next === 'history') setHistoryKey((k) => k + 1);
-        }}
-      >
+      <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
           <Tabs.Tab value="export">{m.exchange.tabExport}</Tabs.Tab>
           <Tabs.Tab value="import">{m.exchange.tabImport}</Tabs.Tab>
@@ -34,10 +26,10 @@ export function ExchangePage() {
           <ExportPanel />
         </Tabs.Panel>
         <Tabs.Panel value="import" pt="md">
-          <ImportPanel onImported={() => setHistoryKey((k) => k + 1)} />
+          <ImportPanel />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
-          <ImportHistory refreshKey={historyKey} />
+          <ImportHistory />
         </Tabs.Panel>
       </Tabs>
     </Stack>

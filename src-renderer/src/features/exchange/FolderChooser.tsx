@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Badge, Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import type { ExchangeDrive } from '../../../../src-preload/contract';
 import { call } from '../../lib/api';
+import { useApiQuery } from '../../lib/query';
 import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { formatBytes } from './exchange-format';
@@ -26,16 +27,15 @@ interface FolderChooserProps {
 export function FolderChooser({ purpose, value, onChange, onPick, error, disabled, onSubmitPath }: FolderChooserProps) {
   const { m } = useI18n();
   const { info } = useLookups();
-  const [drives, setDrives] = useState<ExchangeDrive[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const refresh = useCallback(() => {
+  // A stick plugged in changes no data main counts: the drives are read whenever shown, and on 刷新.
+  const drivesQuery = useApiQuery('exchange:drives', {}, { staleTime: 0 });
+  const drives = drivesQuery.data ?? null;
+  const [browseProblem, setProblem] = useState<string | null>(null);
+  const problem = browseProblem ?? drivesQuery.error?.message ?? null;
+  const refresh = () => {
     setProblem(null);
-    call('exchange:drives', {})
-      .then(setDrives)
-      .catch((e: unknown) => setProblem(e instanceof Error ? e.message : String(e)));
-  }, []);
-  useEffect(refresh, [refresh]);
+    void drivesQuery.refetch();
+  };
 
   const browse = () => {
     setProblem(null);

@@ -1,28 +1,17 @@
-import { useEffect, useState } from 'react';
 import { Alert, Table, Text } from '@mantine/core';
-import type { ImportRecord } from '../../../../src-preload/contract';
-import { call } from '../../lib/api';
+import { useApiQuery } from '../../lib/query';
 import { fill, useI18n } from '../../app/i18n';
 import { rangeText } from './exchange-format';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
-/** Every file merged here, newest first: which office, which period, when, by whom, and what it did. */
-export function ImportHistory({ refreshKey }: { refreshKey: number }) {
+/** Every file merged here, newest first: which office, which period, when, by whom, and what it did. Refreshed after every import, from any window. */
+export function ImportHistory() {
   const { m } = useI18n();
-  const [records, setRecords] = useState<ImportRecord[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    call('exchange:history', {})
-      .then((r) => current && (setRecords(r), setError(null)))
-      .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      current = false;
-    };
-  }, [refreshKey]);
+  const history = useApiQuery('exchange:history', {});
+  const records = history.data ?? null;
 
-  if (error) return <Alert color="red">{error}</Alert>;
+  if (history.error) return <Alert color="red">{history.error.message}</Alert>;
   if (records && records.length === 0) return <Text c="dimmed">{m.exchange.historyEmpty}</Text>;
   return (
     <Table striped withTableBorder data-testid="import-history" data-loaded={records ? 'true' : 'false'}>
@@ -45,7 +34,7 @@ export function ImportHistory({ refreshKey }: { refreshKey: number }) {
             <Table.Td ff="monospace">{r.fileName}</Table.Td>
             <Table.Td style={NO_WRAP}>{r.exportedAt}</Table.Td>
             <Table.Td>{rangeText(m, r.range)}</Table.Td>
-            <Table.Td data-testid="history-totals">{fill(m.exchange.historyTotals, { ...r.totals })}</Table.Td>
+            <Table.Td>{fill(m.exchange.historyTotals, { ...r.totals })}</Table.Td>
             <Table.Td style={NO_WRAP}>{r.importedBy}</Table.Td>
           </Table.Tr>
         ))}

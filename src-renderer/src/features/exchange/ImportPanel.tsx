@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Checkbox, Group, Paper, PasswordInput, Stack, Table, Text } from '@mantine/core';
 import { importStartSchema, type ImportStartInput } from '../../../../src-preload/contract';
 import { ApiError, call } from '../../lib/api';
-import { notifyDataChanged } from '../../lib/data-events';
+import { checkForChanges } from '../../lib/query';
 import { useSubmitWithServerErrors } from '../../lib/forms';
 import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
@@ -26,14 +26,13 @@ interface Candidate {
 const nameOf = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** Head office: the .cdx files offices brought in, merged into this database. */
-export function ImportPanel({ onImported }: { onImported: () => void }) {
+export function ImportPanel() {
   const { m } = useI18n();
   const { info } = useLookups();
   const { operatorId } = useOperator();
-  const jobState = useExchangeJob('import', () => {
-    notifyDataChanged(); // the register, board and reports now hold the offices' records
-    onImported();
-  });
+  // The register, board, history and reports now hold the offices' records: main counted the
+  // change (app:pulse), and this window asks at once instead of at its next pulse.
+  const jobState = useExchangeJob('import', checkForChanges);
   const { job, running } = jobState;
   const [folder, setFolder] = useState('');
   const [folderError, setFolderError] = useState<string | undefined>();

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExchangeJob, ExchangeJobKind } from '../../../../src-preload/contract';
 import { call } from '../../lib/api';
+import { useApiQuery } from '../../lib/query';
 
 /** Often enough for a progress bar that moves smoothly, cheap over IPC and loopback HTTP alike. */
 const POLL_MS = 250;
@@ -18,47 +19,48 @@ export interface ExchangeJobState {
 }
 
 /**
- * Follow an export or import job in main by polling `exchange:job` (web mode has no push channel,
- * so Electron polls too: one code path). The job's id is kept in sessionStorage, so leaving the
- * page and coming back — the job runs on in main — picks it up again, outcome included.
+ * Follow an export or import job in main: the `exchange:job` query, read again every 250 ms while
+ * the job runs (web mode has no push channel, so Electron polls too: one code path). The job's id
+ * is kept in sessionStorage, so leaving the page and coming back — the job runs on in main — picks
+ * it up again, outcome included.
  */
 export function useExchangeJob(kind: ExchangeJobKind, onFinished?: (job: ExchangeJob) => void): ExchangeJobState {
   const storageKey = `complaint-desk.exchange-job.${kind}`;
   const [jobId, setJobId] = useState<string | null>(() => sessionStorage.getItem(storageKey));
-  const [job, setJob] = useState<ExchangeJob | null>(null);
   const finished = useRef(onFinished);
   finished.current = onFinished;
 
+  const clear = useCallback(() => {
+    sessionStorage.removeItem(storageKey);
+    setJobId(null);
+  }, [storageKey]);
+  const query = useApiQuery(
+    'exchange:job',
+    { jobId: jobId ?? '' },
+    {
+      enabled: jobId !== null,
+      // A job moves on by itself: asked again whenever shown, and every POLL_MS while it runs.
+      staleTime: 0,
+      refetchInterval: (q) => (q.state.data?.state === 'running' ? POLL_MS : false),
+    },
+  );
+  const job = jobId !== null && query.data?.id === jobId ? query.data : null;
+
+  // Seen running here and now finished: the page hears of it once.
+  const sawRunning = useRef<string | null>(null);
   useEffect(() => {
-    if (!jobId) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let sawRunning = false;
-    const poll = async () => {
-      try {
-        const next = await call('exchange:job', { jobId });
-        if (stopped) return;
-        setJob(next);
-        if (next.state === 'running') {
-          sawRunning = true;
-          timer = setTimeout(() => void poll(), POLL_MS);
-        } else if (sawRunning) {
-          finished.current?.(next);
-        }
-      } catch {
-        // Main no longer knows the job (restarted, or finished long ago): nothing left to show.
-        if (stopped) return;
-        sessionStorage.removeItem(storageKey);
-        setJobId(null);
-        setJob(null);
-      }
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [jobId, storageKey]);
+    if (!job) return;
+    if (job.state === 'running') sawRunning.current = job.id;
+    else if (sawRunning.current === job.id) {
+      sawRunning.current = null;
+      finished.current?.(job);
+    }
+  }, [job]);
+  // Main no longer knows the job (restarted, or finished long ago): nothing left to show.
+  const lost = jobId !== null && query.isError;
+  useEffect(() => {
+    if (lost) clear();
+  }, [lost, clear]);
 
   return {
     job,
@@ -66,18 +68,12 @@ export function useExchangeJob(kind: ExchangeJobKind, onFinished?: (job: Exchang
     start: async (begin) => {
       const { jobId: started } = await begin();
       sessionStorage.setItem(storageKey, started);
-      setJob(null);
       setJobId(started);
     },
     cancel: async () => {
-      if (!jobId) return;
-      const next = await call('exchange:cancel', { jobId });
-      setJob(next);
+      // The job's query reads 'exchangeJobs', which cancelling changes: it is read again (lib/api.ts).
+      if (jobId) await call('exchange:cancel', { jobId });
     },
-    clear: () => {
-      sessionStorage.removeItem(storageKey);
-      setJobId(null);
-      setJob(null);
-    },
+    clear,
   };
 }

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, Group, Paper, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { isRealWallTime, type DeadlinePreview as Preview, type Severity, type Urgency } from '../../../../src-preload/contract';
-import { call } from '../../lib/api';
+import { isRealWallTime, type Severity, type Urgency } from '../../../../src-preload/contract';
+import { useApiQuery } from '../../lib/query';
 import { useI18n } from '../../app/i18n';
 
 interface Props {
@@ -16,23 +16,11 @@ interface Props {
 export function DeadlinePreview(props: Props) {
   const { m } = useI18n();
   const [facts] = useDebouncedValue(props, 300);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const key = JSON.stringify(facts);
-
-  useEffect(() => {
-    const f = JSON.parse(key) as Props;
-    if (!isRealWallTime(f.receivedAt) || (f.requestedReplyAt !== '' && !isRealWallTime(f.requestedReplyAt))) {
-      setPreview(null);
-      return;
-    }
-    let current = true;
-    call('deadlines:preview', f)
-      .then((p) => current && setPreview(p))
-      .catch(() => current && setPreview(null));
-    return () => {
-      current = false;
-    };
-  }, [key]);
+  const complete = isRealWallTime(facts.receivedAt) && (facts.requestedReplyAt === '' || isRealWallTime(facts.requestedReplyAt));
+  const { receivedAt, severity, urgency, requestedReplyAt } = facts;
+  const query = useApiQuery('deadlines:preview', { receivedAt, severity, urgency, requestedReplyAt }, { enabled: complete, placeholderData: keepPreviousData });
+  // Half-typed times show nothing rather than the last complete ones' deadlines; a refusal too.
+  const preview = complete && !query.isError ? query.data : undefined;
 
   if (!preview) return null;
   return (

@@ -6,7 +6,9 @@ import { complaintCreateSchema, type Complaint, type ComplaintCreateInput } from
 import { call } from '../../lib/api';
 import { showServerError } from '../../lib/forms';
 import { formKeyHandler } from '../../lib/keyboard';
-import { nowWallTime, roomLabel } from '../../lib/format';
+import { roomLabel } from '../../lib/format';
+import { mainNowWall, useNowWall } from '../../lib/main-clock';
+import { useTimeDefaults } from '../../lib/time-defaults';
 import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { useOperator } from '../../app/operator';
@@ -16,7 +18,7 @@ import { DeadlinePreview } from './DeadlinePreview';
 
 function blankComplaint(timeZone: string, receiverId: string, channel: ComplaintCreateInput['channel'] = 'phone'): ComplaintCreateInput {
   return {
-    receivedAt: nowWallTime(timeZone),
+    receivedAt: mainNowWall(timeZone),
     channel,
     receiverId,
     complainantName: '',
@@ -41,6 +43,9 @@ function blankComplaint(timeZone: string, receiverId: string, channel: Complaint
   };
 }
 
+/** 受理时间 follows main's clock until typed (lib/time-defaults.ts). */
+const TIME_DEFAULTS = ['receivedAt'] as const;
+
 /** Intake (登记投诉): record a complaint while the caller is on the line, read it back, save. */
 export function IntakePage() {
   const { m } = useI18n();
@@ -50,6 +55,7 @@ export function IntakePage() {
     resolver: zodResolver(complaintCreateSchema),
     defaultValues: blankComplaint(settings.timeZone, operatorId),
   });
+  const { followAgain } = useTimeDefaults(form, TIME_DEFAULTS, useNowWall(settings.timeZone));
   const [confirming, setConfirming] = useState<ComplaintCreateInput | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<Complaint | null>(null);
@@ -68,7 +74,8 @@ export function IntakePage() {
       const complaint = await call('complaints:create', confirming);
       setSaved(complaint);
       setConfirming(null);
-      // Ready for the next caller: same channel and receiver, fresh time, focus back on top.
+      // Ready for the next caller: same channel and receiver, the time following the clock again, focus back on top.
+      followAgain();
       form.reset(blankComplaint(settings.timeZone, confirming.receiverId, confirming.channel));
       setFormKey((k) => k + 1);
     } catch (error) {
@@ -80,8 +87,10 @@ export function IntakePage() {
   };
 
   const nameOf = (list: { id: string; name: string }[], id: string | undefined) => list.find((e) => e.id === id)?.name ?? '';
+  // The read-back shows what will be saved, the time included: the values at Ctrl+Enter, saved as shown.
   const readBack: [string, string][] = confirming
     ? [
+        [m.fields.receivedAt, confirming.receivedAt],
         [m.fields.complainantName, `${confirming.complainantName}  ${roomLabel({ building: confirming.building ?? '', unit: confirming.unit ?? '', room: confirming.room ?? '' })}  ${confirming.phone ?? ''}`],
         [m.fields.eventTime, `${confirming.eventTime ?? ''}  ${confirming.eventPlace ?? ''}`],
         [m.fields.description, confirming.description],

@@ -1,30 +1,18 @@
-import { useEffect, useState } from 'react';
 import type { Category, Department, OfficeInfo } from '../../../../src-preload/contract';
-import { call } from '../../lib/api';
-import { onDataChanged } from '../../lib/data-events';
+import { useApiQuery } from '../../lib/query';
 import { useLookups } from '../../app/lookups';
+
+const NO_OFFICES: OfficeInfo[] = [];
+const NO_DEPARTMENTS: Department[] = [];
+const NO_CATEGORIES: Category[] = [];
 
 /**
  * The offices whose records are in this database (issue 5 point 4): this one, and at head office
- * every office merged here. Read again after any change (an import adds offices).
+ * every office merged here. Read again after any change (an import adds offices). Without the list
+ * the page stays as for one office: the filter is an extra, not a must.
  */
 export function useOffices(): OfficeInfo[] {
-  const [offices, setOffices] = useState<OfficeInfo[]>([]);
-  useEffect(() => {
-    let current = true;
-    const load = () =>
-      call('offices:list', {})
-        .then((list) => current && setOffices(list))
-        // Without the list the page stays as for one office: the filter is an extra, not a must.
-        .catch(() => undefined);
-    void load();
-    const unsubscribe = onDataChanged(() => void load());
-    return () => {
-      current = false;
-      unsubscribe();
-    };
-  }, []);
-  return offices;
+  return useApiQuery('offices:list', {}).data ?? NO_OFFICES;
 }
 
 export interface OfficeChoices {
@@ -40,23 +28,12 @@ export interface OfficeChoices {
 /** What the filters may offer for `officeCode` ('' = all offices). */
 export function useOfficeChoices(offices: OfficeInfo[], officeCode: string): OfficeChoices {
   const lookups = useLookups();
-  const [directory, setDirectory] = useState<{ officeCode: string; departments: Department[]; categories: Category[] } | null>(null);
+  const directory = useApiQuery('offices:directory', { officeCode }, { enabled: officeCode !== '' }).data;
   const several = offices.length > 1;
-  useEffect(() => {
-    if (!officeCode) return;
-    let current = true;
-    call('offices:directory', { officeCode })
-      .then((d) => current && setDirectory({ officeCode, ...d }))
-      .catch(() => current && setDirectory({ officeCode, departments: [], categories: [] }));
-    return () => {
-      current = false;
-    };
-  }, [officeCode]);
   if (!officeCode) {
     return several
       ? { several, departments: [], categories: [], pickOfficeFirst: true }
       : { several, departments: lookups.departments, categories: lookups.categories, pickOfficeFirst: false };
   }
-  const loaded = directory?.officeCode === officeCode ? directory : null;
-  return { several, departments: loaded?.departments ?? [], categories: loaded?.categories ?? [], pickOfficeFirst: false };
+  return { several, departments: directory?.departments ?? NO_DEPARTMENTS, categories: directory?.categories ?? NO_CATEGORIES, pickOfficeFirst: false };
 }

@@ -1,9 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, Badge, Button, Group, NativeSelect, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { CHANNELS, SEVERITIES, STATUSES, type ComplaintListQuery, type ComplaintPage } from '../../../../src-preload/contract';
+import { CHANNELS, SEVERITIES, STATUSES, type ComplaintListQuery } from '../../../../src-preload/contract';
 import { call } from '../../lib/api';
-import { monthRange, nowWallTime, roomLabel } from '../../lib/format';
+import { useApiQuery } from '../../lib/query';
+import { mainNowWall } from '../../lib/main-clock';
+import { monthRange, roomLabel } from '../../lib/format';
 import { usePrint } from '../print/PrintPreview';
 import { useExcelExport } from './useExcelExport';
 import { fill, useI18n } from '../../app/i18n';
@@ -56,20 +59,11 @@ export function RegisterPage() {
   const { several, departments, categories, pickOfficeFirst } = useOfficeChoices(offices, filters.officeCode);
   const [debouncedText] = useDebouncedValue(filters.text, 250);
   const [page, setPage] = useState(1);
-  const [result, setResult] = useState<ComplaintPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const effective = { ...filters, text: debouncedText };
-  const queryKey = JSON.stringify(toQuery(effective, page));
-
-  useEffect(() => {
-    let current = true;
-    call('complaints:list', JSON.parse(queryKey) as ComplaintListQuery)
-      .then((r) => current && (setResult(r), setError(null)))
-      .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      current = false;
-    };
-  }, [queryKey]);
+  // The page shown stays until the next filter's rows arrive (no blank flash while typing).
+  const list = useApiQuery('complaints:list', toQuery(effective, page), { placeholderData: keepPreviousData });
+  const result = list.data ?? null;
+  const error = list.error?.message ?? null;
 
   const set = (key: keyof Filters) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
@@ -86,7 +80,7 @@ export function RegisterPage() {
   // The paper register and the Excel file cover a period: the chosen dates, or this month when none are set.
   const periodQuery = () => {
     const { page: _page, pageSize: _size, receivedFrom, receivedTo, ...filtersOnly } = toQuery(effective, 1);
-    const month = monthRange(nowWallTime(settings.timeZone));
+    const month = monthRange(mainNowWall(settings.timeZone));
     return { ...filtersOnly, from: receivedFrom ?? month.from, to: receivedTo ?? month.to };
   };
   const printRegister = () => registerPrint.print(() => call('print:register', periodQuery()));

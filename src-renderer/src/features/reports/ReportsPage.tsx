@@ -5,6 +5,8 @@ import { call } from '../../lib/api';
 import { fill, useI18n } from '../../app/i18n';
 import { usePrint } from '../print/PrintPreview';
 import { lastMonth } from '../../lib/format';
+import { mainNowWall } from '../../lib/main-clock';
+import { useLookups } from '../../app/lookups';
 import { OfficeSelect } from '../offices/OfficeSelect';
 import { useOffices } from '../offices/useOffices';
 
@@ -13,7 +15,9 @@ export function ReportsPage() {
   const { m } = useI18n();
   const monthly = usePrint();
   const blank = usePrint();
-  const [month, setMonth] = useState(lastMonth);
+  const { settings } = useLookups();
+  // Last month on main's clock (the office's date, not this machine's).
+  const [month, setMonth] = useState(() => lastMonth(new Date(`${mainNowWall(settings.timeZone).slice(0, 10)}T12:00:00`)));
   const offices = useOffices();
   const [officeCode, setOfficeCode] = useState('');
 

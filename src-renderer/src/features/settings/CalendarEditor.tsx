@@ -1,44 +1,41 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, FileButton, Group, NativeSelect, NumberInput, Paper, ScrollArea, Stack, Table, Text, TextInput } from '@mantine/core';
-import { CALENDAR_DAY_KINDS, calendarDaySchema, type CalendarOverview } from '../../../../src-preload/contract';
+import { CALENDAR_DAY_KINDS, calendarDaySchema, type AddWorkingDaysInput } from '../../../../src-preload/contract';
 import type { z } from 'zod';
 import { call } from '../../lib/api';
+import { fetchApi, useApiQuery } from '../../lib/query';
 import { useSubmitWithServerErrors } from '../../lib/forms';
 import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
-import { nowWallTime } from '../../lib/format';
+import { mainNowWall } from '../../lib/main-clock';
 
 type DayInput = z.input<typeof calendarDaySchema>;
 
 /** The working-day calendar: holidays and make-up workdays per year, import/export, and a calculator. */
 export function CalendarEditor() {
   const { m } = useI18n();
-  const [overview, setOverview] = useState<CalendarOverview | null>(null);
-  const [year, setYear] = useState('');
+  // Every edit below changes 'calendar': this query is read again after each (lib/api.ts).
+  const overview = useApiQuery('calendar:get', {}).data;
+  // The year shown: the one chosen or last edited, else the latest in the calendar.
+  const [chosenYear, setYear] = useState('');
+  const year = chosenYear || String(overview?.years.at(-1)?.year ?? '');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    void call('calendar:get', {}).then((o) => {
-      setOverview(o);
-      setYear(String(o.years.at(-1)?.year ?? ''));
-    });
-  }, []);
-
   const form = useForm<DayInput>({ resolver: zodResolver(calendarDaySchema), defaultValues: { date: '', kind: 'holiday', name: '' } });
   const { submit, formError } = useSubmitWithServerErrors(form, async (day) => {
-    setOverview(await call('calendar:saveDay', day));
+    await call('calendar:saveDay', day);
     setYear(day.date.slice(0, 4));
     form.reset({ date: '', kind: day.kind, name: '' });
   });
 
-  const run = async (work: () => Promise<CalendarOverview>, done?: string) => {
+  const run = async (work: () => Promise<unknown>, done?: string) => {
     setError(null);
     setNotice(null);
     try {
-      setOverview(await work());
+      await work();
       if (done) setNotice(done);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -58,7 +55,7 @@ export function CalendarEditor() {
     }, m.calendar.imported);
 
   const exportFile = async () => {
-    const data = await call('calendar:export', {});
+    const data = await fetchApi('calendar:export', {});
     const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;
@@ -140,22 +137,20 @@ export function CalendarEditor() {
 function WorkingDayCalculator() {
   const { m } = useI18n();
   const { settings } = useLookups();
-  const [from, setFrom] = useState(nowWallTime(settings.timeZone));
+  const [from, setFrom] = useState(() => mainNowWall(settings.timeZone));
   const [days, setDays] = useState<number>(3);
-  const [result, setResult] = useState<{ date: string; warnings: string[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const calculate = async () => {
-    setError(null);
-    try {
-      // The office is in one zone: send the wall time as an instant with that zone's offset.
-      const offset = new Intl.DateTimeFormat('en', { timeZone: settings.timeZone, timeZoneName: 'longOffset' })
-        .formatToParts(new Date())
-        .find((p) => p.type === 'timeZoneName')
-        ?.value.replace('GMT', '') || '+00:00';
-      setResult(await call('calendar:addWorkingDays', { from: `${from.replace(' ', 'T')}:00${offset}`, days }));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
+  // The question last asked: its answer is a query (read again if the calendar changes meanwhile).
+  const [asked, setAsked] = useState<AddWorkingDaysInput | null>(null);
+  const answer = useApiQuery('calendar:addWorkingDays', asked ?? { from: '', days: 0 }, { enabled: asked !== null });
+  const result = asked ? answer.data : undefined;
+  const error = asked ? (answer.error?.message ?? null) : null;
+  const calculate = () => {
+    // The office is in one zone: send the wall time as an instant with that zone's offset.
+    const offset = new Intl.DateTimeFormat('en', { timeZone: settings.timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date())
+      .find((p) => p.type === 'timeZoneName')
+      ?.value.replace('GMT', '') || '+00:00';
+    setAsked({ from: `${from.replace(' ', 'T')}:00${offset}`, days });
   };
   return (
     <Stack gap={4} data-testid="calculator">
@@ -165,7 +160,7 @@ function WorkingDayCalculator() {
       <Group align="flex-end">
         <TextInput label={m.calendar.from} value={from} onChange={(e) => setFrom(e.currentTarget.value)} placeholder="YYYY-MM-DD HH:mm" />
         <NumberInput label={m.calendar.days} w={120} min={0} max={366} value={days} onChange={(v) => setDays(Number(v) || 0)} />
-        <Button variant="light" onClick={() => void calculate()}>
+        <Button variant="light" onClick={calculate}>
           {m.calendar.calculate}
         </Button>
       </Group>

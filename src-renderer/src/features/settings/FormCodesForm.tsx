@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { formCodesSchema, PRINT_FORMS, type FormCodes } from '../../../../src-preload/contract';
 import { call } from '../../lib/api';
+import { useApiQuery } from '../../lib/query';
 import { useSubmitWithServerErrors } from '../../lib/forms';
 import { useI18n } from '../../app/i18n';
 
@@ -12,9 +13,12 @@ export function FormCodesForm() {
   const { m } = useI18n();
   const [saved, setSaved] = useState(false);
   const form = useForm<FormCodes>({ resolver: zodResolver(formCodesSchema) });
+  // The codes in force fill the form (again when changed elsewhere), unless the desk is editing them.
+  const codes = useApiQuery('forms:get', {}).data;
+  const { isDirty } = form.formState;
   useEffect(() => {
-    void call('forms:get', {}).then((codes) => form.reset(codes));
-  }, [form]);
+    if (codes && !isDirty) form.reset(codes);
+  }, [codes, isDirty, form]);
   const { submit, formError } = useSubmitWithServerErrors(form, async (values) => {
     form.reset(await call('forms:update', values));
     setSaved(true);

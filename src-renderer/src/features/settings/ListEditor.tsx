@@ -3,7 +3,6 @@ import { Alert, Button, Group, NumberInput, Paper, Stack, Switch, Table, Text, T
 import type { ListEntry } from '../../../../src-preload/contract';
 import { call } from '../../lib/api';
 import { useI18n } from '../../app/i18n';
-import { useLookups } from '../../app/lookups';
 
 interface Props {
   title: string;
@@ -15,7 +14,6 @@ interface Props {
 /** An editable, ordered list (departments, categories): rename, reorder, retire, add. Never delete: old complaints point here. */
 export function ListEditor({ title, entries, channel, testId }: Props) {
   const { m } = useI18n();
-  const { reload } = useLookups();
   const [error, setError] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
 
@@ -23,7 +21,6 @@ export function ListEditor({ title, entries, channel, testId }: Props) {
     setError(null);
     try {
       await call(channel, entry);
-      await reload();
       return true;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

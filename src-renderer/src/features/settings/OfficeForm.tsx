@@ -10,12 +10,11 @@ import { useLookups } from '../../app/lookups';
 
 export function OfficeForm() {
   const { m } = useI18n();
-  const { settings, reload } = useLookups();
+  const { settings } = useLookups();
   const [saved, setSaved] = useState(false);
   const form = useForm<SettingsUpdateInput>({ resolver: zodResolver(settingsUpdateSchema), defaultValues: settings });
   const { submit, formError } = useSubmitWithServerErrors(form, async (values) => {
     await call('settings:update', values);
-    await reload();
     setSaved(true);
   });
   const errors = form.formState.errors;

@@ -59,14 +59,13 @@ export function StaffEditor() {
 
 function StaffForm({ staff, onDone }: { staff: Staff | null; onDone: () => void }) {
   const { m } = useI18n();
-  const { departments, reload } = useLookups();
+  const { departments } = useLookups();
   const form = useForm<StaffSaveInput>({
     resolver: zodResolver(staffSaveSchema),
     defaultValues: staff ?? { name: '', departmentId: departments[0]?.id ?? '', role: 'handler', phone: '', active: true },
   });
   const { submit, formError } = useSubmitWithServerErrors(form, async (values) => {
     await call('staff:save', staff ? { ...values, id: staff.id } : values);
-    await reload();
     onDone();
   });
   const errors = form.formState.errors;

@@ -4,17 +4,15 @@ import { Alert, Button, Center, Paper, Stack, Text, TextInput, Title } from '@ma
 import { setupSchema, type SetupInput } from '../../../../src-preload/contract';
 import { call } from '../../lib/api';
 import { useI18n } from '../../app/i18n';
-import { useLookups } from '../../app/lookups';
 import { useSubmitWithServerErrors } from '../../lib/forms';
 
 /** First run with an empty database: who is this office, and who sits at the desk. */
 export function SetupScreen() {
   const { m } = useI18n();
-  const { reload } = useLookups();
   const form = useForm<SetupInput>({ resolver: zodResolver(setupSchema), defaultValues: { officeName: '', officeCode: '', operatorName: '' } });
   const { submit, formError } = useSubmitWithServerErrors(form, async (values) => {
+    // The lookups read 'office' and 'directory', which setup changes: the app moves on by itself.
     await call('app:setup', values);
-    await reload();
   });
   const { errors, isSubmitting } = form.formState;
 
