@@ -26,11 +26,13 @@ export const orLine = (v: string | null | undefined, width = 10): string => str(
 
 /** A run this long with no break opportunity (a URL, a long number) would push the grid off the page. */
 const UNBREAKABLE = /[^\s\p{Script=Han}\u3000-\u303f\uff00-\uffef]{20,}/u;
+/** True when `text` must be allowed to break anywhere (pdfmake's break-all) to stay inside its cell. */
+export const breaksAnywhere = (text: string) => UNBREAKABLE.test(text);
 
 /** A paragraph of user text that always wraps inside its cell. */
 export const para = (text: string | null | undefined, extra: Record<string, unknown> = {}): Content => {
   const t = str(text);
-  return { text: t, ...(UNBREAKABLE.test(t) && { wordBreak: 'break-all' as const }), ...extra };
+  return { text: t, ...(breaksAnywhere(t) && { wordBreak: 'break-all' as const }), ...extra };
 };
 
 /** Printed guidance in an empty cell (not data): small and grey. */
@@ -96,10 +98,12 @@ export interface Row {
 }
 
 const PADDING = 4;
+/** The width of the forms' ruled lines, in points. */
+export const RULE = 0.8;
 /** The forms' ruled grid: 0.8 pt lines, `padding` points inside every cell. */
 export const gridLayout = (padding: number) => ({
-  hLineWidth: () => 0.8,
-  vLineWidth: () => 0.8,
+  hLineWidth: () => RULE,
+  vLineWidth: () => RULE,
   paddingLeft: () => padding,
   paddingRight: () => padding,
   paddingTop: () => padding,

@@ -11,10 +11,13 @@ import { ZH_LABELS } from '../../src-preload/contract/labels';
 import { DEADLINE_KIND_NAMES } from '../domain/deadlines';
 import { CHANNEL_OPTIONS, OTHER_CHANNEL_NAMES, SEVERITY_OPTIONS } from './labels';
 import { percent, summaryLine } from './register.doc';
-import { GAP, LINE, continuationLine, formDocument, formFooter, formTable, gridLayout, gridRow, hint, para, signature, str, titleBlock, type FormHeader } from './layout';
+import { GAP, LINE, RULE, breaksAnywhere, continuationLine, formDocument, formFooter, formTable, gridLayout, gridRow, hint, para, signature, str, titleBlock, type FormHeader } from './layout';
+import { columnWidths, contentBox, fitRow, rowRoom, type CellText, type Grid } from './table-rows';
 
 const TITLE = '月度投诉统计报表';
 const FONT_SIZE = 9;
+/** The document's line height (formDocument), set on the tables too: what table-rows.ts measures. */
+const LINE_HEIGHT = 1.2;
 const PADDING = 3;
 /** Empty rows in the blank form's open lists (categories, departments, majors, recurring problems). */
 const BLANK_LIST_ROWS = 5;
@@ -31,15 +34,15 @@ const spanning = (columns: number, text: string): TableCell[] => [{ text, colSpa
 
 /**
  * A ruled table with its header row repeated on every page and kept with the first row; rows with
- * `lines` are at least that many lines of handwriting high. Only long text rows (`breakRows`) may
- * split over pages: pdfmake would add a fixed height again after the break.
+ * `lines` are at least that many lines of handwriting high. No row splits over pages: one that
+ * does not fit moves whole to the next (long texts go through longTextTable).
  */
-function table(widths: (number | '*')[], header: string[], rows: Line[], breakRows = false): Content {
+function table(widths: (number | '*')[], header: string[], rows: Line[]): Content {
   return {
     table: {
       headerRows: 1,
       keepWithHeaderRows: 1,
-      dontBreakRows: !breakRows,
+      dontBreakRows: true,
       widths,
       body: [head(header), ...rows.map((r) => r.cells)],
       heights: (i: number) => {
@@ -49,7 +52,26 @@ function table(widths: (number | '*')[], header: string[], rows: Line[], breakRo
     },
     layout: gridLayout(PADDING),
     fontSize: FONT_SIZE,
+    lineHeight: LINE_HEIGHT,
   };
+}
+
+/** A cell of user text in a long-text table; `center` for a figure. */
+type TextCell = CellText & { center?: boolean };
+const textCell = (text: string, center = false): TextCell => ({ text, ...(breaksAnywhere(text) && { breakAll: true }), ...(center && { center }) });
+const tableCell = (c: TextCell): TableCell => ({ text: c.text, ...(c.breakAll && { wordBreak: 'break-all' }), ...(c.center && { alignment: 'center' }) });
+
+/**
+ * A full-width table of long texts (major complaints, recurring problems): each row whole on one
+ * page; a row taller than a page is cut between lines into parts that each fit, the later ones
+ * naming the row in the first column as `…（续）` (table-rows.ts).
+ */
+function longTextTable(widths: (number | '*')[], header: string[], rows: { cells: TextCell[]; continued: string }[]): Content {
+  const style = { fontSize: FONT_SIZE, lineHeight: LINE_HEIGHT };
+  const grid: Grid = { widths: columnWidths(widths, contentBox('portrait').width, PADDING), padding: PADDING, rule: RULE, style };
+  const room = rowRoom(grid, contentBox('portrait').height, header.map((text) => textCell(text)), { ...style, bold: true });
+  const parts = rows.flatMap((r) => fitRow(grid, r.cells, room, [`${r.continued}（续）`]));
+  return table(grid.widths, header, parts.map((cells) => ({ cells: cells.map(tableCell) })));
 }
 
 /** A section heading; `headlineLevel` lets pageBreakBefore keep it with what follows. */
@@ -149,19 +171,19 @@ function majors(report: MonthlyReport | null): Content {
   const header = ['编号 / 房号', '事件经过', '处理措施', '处理结果', '总结与改进'];
   if (!report) return table(widths, header, Array.from({ length: 3 }, () => blankRow(5, 3)));
   if (report.majors.length === 0) return table(widths, header, [{ cells: spanning(5, '本月无重大投诉') }]);
-  return table(
+  return longTextTable(
     widths,
     header,
     report.majors.map((m) => ({
       cells: [
-        para([m.number, m.receivedAt, m.room, m.category, m.department].filter(Boolean).join('\n')) as TableCell,
-        para(m.description) as TableCell,
-        para(m.measures.join('\n')) as TableCell,
-        para(m.outcome) as TableCell,
-        para([m.summary && `总结：${m.summary}`, m.improvement && `改进：${m.improvement}`].filter(Boolean).join('\n')) as TableCell,
+        textCell([m.number, m.receivedAt, m.room, m.category, m.department].filter(Boolean).join('\n')),
+        textCell(m.description),
+        textCell(m.measures.join('\n')),
+        textCell(m.outcome),
+        textCell([m.summary && `总结：${m.summary}`, m.improvement && `改进：${m.improvement}`].filter(Boolean).join('\n')),
       ],
+      continued: m.number,
     })),
-    true,
   );
 }
 
@@ -170,18 +192,18 @@ function recurring(report: MonthlyReport | null): Content {
   const header = ['楼栋 / 类别', '件数', '涉及投诉', '已采取的措施'];
   if (!report) return table(widths, header, Array.from({ length: 2 }, () => blankRow(4, 2)));
   if (report.recurring.length === 0) return table(widths, header, [{ cells: spanning(4, '本月无同一楼栋或同一类别 3 次及以上的投诉') }]);
-  return table(
+  return longTextTable(
     widths,
     header,
     report.recurring.map((p) => ({
       cells: [
-        para([p.office, p.kind === 'building' ? '同一楼栋' : '同一类别', p.name].filter(Boolean).join('\n')) as TableCell,
-        num(p.count),
-        para(p.numbers.join('\n')) as TableCell,
-        para(p.measures.join('\n') || '（尚无处理措施）') as TableCell,
+        textCell([p.office, p.kind === 'building' ? '同一楼栋' : '同一类别', p.name].filter(Boolean).join('\n')),
+        textCell(String(p.count), true),
+        textCell(p.numbers.join('\n')),
+        textCell(p.measures.join('\n') || '（尚无处理措施）'),
       ],
+      continued: p.name,
     })),
-    true,
   );
 }
 

@@ -4,11 +4,13 @@
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { ZH_LABELS, type RegisterPrintData, type RegisterRow, type ReportTotals } from '../../src-preload/contract';
-import { DATE_LINE, GAP, LINE, continuationLine, formDocument, formFooter, gridLayout, para, str, titleBlock, type FormHeader } from './layout';
+import { DATE_LINE, GAP, LINE, breaksAnywhere, continuationLine, formDocument, formFooter, gridLayout, str, titleBlock, RULE, type FormHeader } from './layout';
+import { columnWidths, contentBox, fitRow, rowRoom, type CellText, type Grid } from './table-rows';
 
 const TITLE = '投诉记录表';
 /** 15 columns across 740 pt: 7.5 pt text and 2 pt padding leave the two text columns about 100 pt each. */
 const FONT_SIZE = 7.5;
+const LINE_HEIGHT = 1.15;
 const PADDING = 2;
 /** Blank rows on the blank register: as many 8 mm rows as fill the landscape page (render test checks one page). */
 export const BLANK_ROWS = 13;
@@ -19,11 +21,13 @@ interface Column {
   width: number | '*';
   value: (r: RegisterRow) => string;
   center?: boolean;
+  /** What the column prints on the （续） part of a row taller than a page (others carry on with their text). */
+  continued?: (r: RegisterRow) => string;
 }
 
 export const REGISTER_COLUMNS: Column[] = [
-  { header: '序号', width: 16, value: (r) => String(r.seq), center: true },
-  { header: '编号', width: 71, value: (r) => r.number },
+  { header: '序号', width: 16, value: (r) => String(r.seq), center: true, continued: (r) => String(r.seq) },
+  { header: '编号', width: 71, value: (r) => r.number, continued: (r) => `${r.number}（续）` },
   { header: '受理时间', width: 40, value: (r) => r.receivedAt },
   { header: '投诉人', width: 30, value: (r) => r.complainantName },
   { header: '房号', width: 36, value: (r) => r.room },
@@ -44,14 +48,34 @@ const LATIN_EM = 0.6;
 /** Pieces no line break may split: runs without spaces or Chinese, cut after - and / (where lines may break). */
 const unbreakablePieces = (text: string) => text.split(/[\s\p{Script=Han}\u3000-\u303f\uff00-\uffef]+|(?<=[-/])/u);
 
+/** The columns' text widths on the landscape page, '*' shared out as pdfmake would: what is measured is what prints. */
+const WIDTHS = columnWidths(
+  REGISTER_COLUMNS.map((c) => c.width),
+  contentBox('landscape').width,
+  PADDING,
+);
+const GRID: Grid = { widths: WIDTHS, padding: PADDING, rule: RULE, style: { fontSize: FONT_SIZE, lineHeight: LINE_HEIGHT } };
+
 /**
- * A cell of user text that wraps inside its column: a run too long for a narrow column (a Latin
- * name, a landline with extension) is broken between letters instead of drawing over its neighbour.
+ * The text of a cell of user text that wraps inside its column: a run too long for a narrow column
+ * (a Latin name, a landline with extension) is broken between letters instead of drawing over its neighbour.
  */
-function cell(text: string, width: number | '*', center = false): TableCell {
+function cellText(text: string, width: number): CellText {
   const t = str(text);
-  const tooLong = width !== '*' && unbreakablePieces(t).some((p) => [...p].length * LATIN_EM * FONT_SIZE > width);
-  return para(t, { ...(tooLong && { wordBreak: 'break-all' }), ...(center && { alignment: 'center' }) });
+  const tooLong = breaksAnywhere(t) || unbreakablePieces(t).some((p) => [...p].length * LATIN_EM * FONT_SIZE > width);
+  return tooLong ? { text: t, breakAll: true } : { text: t };
+}
+
+const cell = (c: CellText, center = false): TableCell => ({ text: c.text, ...(c.breakAll && { wordBreak: 'break-all' }), ...(center && { alignment: 'center' }) });
+
+/**
+ * One complaint's row, whole; or, taller than a page, cut between lines into parts that each fit
+ * a page, the later ones numbered `编号（续）` (table-rows.ts).
+ */
+function complaintRows(r: RegisterRow, room: number): TableCell[][] {
+  const texts = REGISTER_COLUMNS.map((c, i) => cellText(c.value(r), WIDTHS[i]!));
+  const parts = fitRow(GRID, texts, room, REGISTER_COLUMNS.map((c) => c.continued?.(r)));
+  return parts.map((part) => part.map((text, i) => cell(text, REGISTER_COLUMNS[i]!.center)));
 }
 
 /** 92.9%, 100%, or — when there is nothing to count. */
@@ -90,20 +114,25 @@ function grid(data: RegisterPrintData | null): Content {
   let body: TableCell[][];
   if (!data) body = Array.from({ length: BLANK_ROWS }, () => REGISTER_COLUMNS.map(() => ''));
   else if (data.rows.length === 0) body = [empty('本期无投诉记录')];
-  else body = data.rows.map((r) => REGISTER_COLUMNS.map((c) => cell(c.value(r), c.width, c.center)));
+  else {
+    const room = rowRoom(GRID, contentBox('landscape').height, REGISTER_COLUMNS.map((c) => ({ text: c.header })), { ...GRID.style, bold: true });
+    body = data.rows.flatMap((r) => complaintRows(r, room));
+  }
   return {
     table: {
-      // The header row repeats on every page; rows may break across pages (FORMS.md).
+      // The header row repeats on every page, with a first row under it. A row never breaks over
+      // pages: one that does not fit moves whole to the next (one taller than a page is cut above).
       headerRows: 1,
-      dontBreakRows: false,
-      widths: REGISTER_COLUMNS.map((c) => c.width),
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths: WIDTHS,
       body: [header, ...body],
       // Blank rows are one line of handwriting high (pdfmake's height excludes the padding).
       ...(!data && { heights: (row: number) => (row === 0 ? 'auto' : LINE - 2 * PADDING) }),
     },
     layout: gridLayout(PADDING),
     fontSize: FONT_SIZE,
-    lineHeight: 1.15,
+    lineHeight: LINE_HEIGHT,
   };
 }
 

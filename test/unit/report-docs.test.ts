@@ -148,10 +148,11 @@ describe('投诉记录表 (register)', () => {
     expect((doc.pageMargins as number[]).every((m) => m >= mm(15))).toBe(true);
   });
 
-  it('has every column of the register, its header row repeated on each page, and rows that may break', () => {
+  it('has every column of the register, its header row repeated on each page with a row under it, and rows that never break', () => {
     expect(grid.table.body[0]!.map((c) => cellText(c).replace('\n', ''))).toEqual(HEADERS);
     expect(grid.table.headerRows).toBe(1);
-    expect(grid.table.dontBreakRows).toBe(false);
+    expect(grid.table.keepWithHeaderRows).toBe(1);
+    expect(grid.table.dontBreakRows).toBe(true);
     expect(grid.table.widths).toHaveLength(HEADERS.length);
     expect(grid.table.body.every((row) => row.length === HEADERS.length)).toBe(true);
   });
@@ -221,6 +222,37 @@ describe('投诉记录表 (register)', () => {
     expect(row[5]).not.toHaveProperty('wordBreak'); // breaks after each '-'
     expect(rowTexts(grid)[1]!.length).toBe(HEADERS.length);
     expect(grid.table.body[1]![1]).not.toHaveProperty('wordBreak');
+  });
+});
+
+describe('a register row taller than a page', () => {
+  // About 430 characters of description fill a landscape page in the 投诉内容 column.
+  const long = (n: number, mark: string) => `${mark}${'楼上漏水，卫生间天花板持续滴水，已影响照明。'.repeat(Math.ceil(n / 22)).slice(0, n)}${mark}完`;
+  const tall: RegisterRow = { ...ROW, description: long(1000, '【内容】'), result: long(500, '【结果】') };
+  const rows = (row: RegisterRow) => rowTexts(tables(complaintRegisterDoc(FORM, { ...DATA, rows: [ROW, row, BARE] }).content)[0]!).slice(1);
+
+  it('is cut between lines into parts that each fit a page, the later ones numbered 编号（续）; nothing of it is lost', () => {
+    const body = rows(tall);
+    expect(body.length).toBe(2 + 3);
+    const parts = body.slice(1, 4);
+    expect(parts.map((p) => p.slice(0, 2))).toEqual([
+      ['1', ROW.number],
+      ['1', `${ROW.number}（续）`],
+      ['1', `${ROW.number}（续）`],
+    ]);
+    // The values of the first part only; the long texts continue in order.
+    expect(parts[0]!.slice(2, 8)).toEqual(rows(ROW)[0]!.slice(2, 8));
+    expect(parts.slice(1).every((p) => p.slice(2, 8).every((t) => t === ''))).toBe(true);
+    expect(parts.map((p) => p[8]).join('')).toBe(tall.description);
+    expect(parts.map((p) => p[12]).join('')).toBe(tall.result);
+    expect(parts[0]![8]!.startsWith('【内容】')).toBe(true);
+    expect(parts[2]![8]!.endsWith('【内容】完')).toBe(true);
+  });
+
+  it('a row that fits on a page is left whole, however tall', () => {
+    const high = { ...ROW, description: long(400, '【内容】') };
+    expect(rows(high)).toHaveLength(3);
+    expect(rows(high)[1]![8]).toBe(high.description);
   });
 });
 
