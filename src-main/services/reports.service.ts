@@ -41,6 +41,7 @@ import { STATUS_LABEL } from '../domain/lifecycle';
 import { invalid } from '../lib/app-error';
 import { now } from '../lib/clock';
 import { maskPhone } from '../pdf/complaint-facts';
+import { joinClauses } from '../pdf/doc-text';
 import { CHANNEL_OPTIONS, CONTACT_OPTIONS, ESCALATION_OPTIONS, OTHER_CHANNEL_NAMES, SATISFACTION_OPTIONS, SEVERITY_OPTIONS, labelOf } from '../pdf/labels';
 import type { ServiceContext } from './context';
 import { getSettings } from './settings.service';
@@ -117,7 +118,8 @@ function registerRow(r: RegisterRecord, seq: number, mask: boolean): RegisterRow
   );
   const reported = [...new Set(r.escalations)].map((level) => labelOf(ESCALATION_OPTIONS, level));
   const status = STATUS_LABEL[r.status];
-  const notes = [r.validity === 'invalid' ? `无效原因：${r.invalidReason}` : '', reported.length ? `已上报${reported.join('、')}` : ''].filter(Boolean).join('；');
+  // A reason typed with its own 。 must not print as 。；
+  const notes = joinClauses([r.validity === 'invalid' ? `无效原因：${r.invalidReason}` : '', reported.length ? `已上报${reported.join('、')}` : ''], '；');
   return {
     seq,
     complaintId: r.id,
@@ -252,9 +254,7 @@ function majorComplaint(r: MajorRecord): MajorComplaint {
       ...r.rounds.filter((x) => x.measures).map((x) => `第${x.round}轮（${x.department}）：${x.measures}`),
       ...r.escalations.map((e) => `${e.at} 上报${labelOf(ESCALATION_OPTIONS, e.level)}`),
     ],
-    outcome: [last?.result ?? '', r.satisfaction ? `回访：${labelOf(SATISFACTION_OPTIONS, r.satisfaction)}` : '', `状态：${STATUS_LABEL[r.status]}`]
-      .filter(Boolean)
-      .join('；'),
+    outcome: joinClauses([last?.result, r.satisfaction ? `回访：${labelOf(SATISFACTION_OPTIONS, r.satisfaction)}` : '', `状态：${STATUS_LABEL[r.status]}`], '；'),
     summary: r.summary,
     improvement: r.improvement,
   };

@@ -1,16 +1,19 @@
 /**
- * Small print defects of the 顾客投诉记录表 (issue 13 point 11), on a complaint taken in and
- * followed up on a real SQLite file, rendered with the bundled fonts and read back with poppler:
- * emoji in the complainant's own words print as glyphs of the embedded Noto Emoji, and a field
- * the form joins to more text never doubles the punctuation the user typed at its end.
+ * Small print defects (issue 13 point 11), on complaints taken in and followed up on a real SQLite
+ * file, rendered with the bundled fonts and read back with poppler: emoji in the complainant's own
+ * words print as glyphs of the embedded Noto Emoji, and a field the complaint form, the register or
+ * the monthly report joins to more text never doubles the punctuation the user typed at its end.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComplaintDetail } from '../../src-preload/contract';
+import { registerPrintInputSchema, type ComplaintDetail, type Severity } from '../../src-preload/contract';
 import { complaintRecordDoc } from '../../src-main/pdf/complaint-record.doc';
 import type { FormHeader } from '../../src-main/pdf/layout';
+import { monthlyReportDoc } from '../../src-main/pdf/monthly-report.doc';
+import { complaintRegisterDoc } from '../../src-main/pdf/register.doc';
+import { monthlyReportData, registerPrintData } from '../../src-main/services/reports.service';
 import { openTestApp, type TestApp } from '../helpers/app';
 import { expectPrintable, renderTo, requirePoppler, run, squeeze, squeezed } from '../helpers/pdf';
 import { allowTestClock, create, setNow, setUpLifecycleOffice, step, unpinClock, type Office } from './lifecycle-fixtures';
@@ -36,10 +39,10 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A complaint taken in at 09:12, done and followed up the next morning with `opinion`. */
-function followedUp(ownerWords: string, opinion: string): ComplaintDetail {
+/** A complaint taken in at 09:12, done (`已修复。`) and followed up the next morning with `opinion`. */
+function followedUp(ownerWords: string, opinion: string, severity: Severity = 'ordinary'): ComplaintDetail {
   setNow(app, '2026-11-02 09:12');
-  let d = create(app, office, { ownerWords });
+  let d = create(app, office, { ownerWords, severity });
   setNow(app, '2026-11-02 09:30');
   d = step(app, office, 'dispatch', d, { departmentId: office.engineering });
   d = step(app, office, 'signFor', d, { signerId: office.handlerId, signedAt: '2026-11-02 09:20' });
@@ -93,5 +96,30 @@ describe('顾客投诉记录表: punctuation where the form joins text', () => {
     const text = squeezed(path, 'raw');
     expect(text).toContain(squeeze(`意见：${printed}`));
     expect(text.match(DOUBLED)?.[0] ?? null).toBeNull();
+  });
+});
+
+describe('投诉记录表 and 月度投诉统计报表: punctuation where the reports join text', () => {
+  it('an invalid reason and a result typed with their own 。 print as “…造成；已上报…” and “已修复；回访：满意”, never 。；', async () => {
+    setNow(app, '2026-11-10 08:30');
+    let d = create(app, office, { receivedAt: '2026-11-10 08:30', description: '要求物业赔偿自家装修损坏' });
+    setNow(app, '2026-11-10 09:00');
+    d = step(app, office, 'escalate', d, { level: 'director', reason: '业主情绪激动。' });
+    step(app, office, 'markInvalid', d, { reason: '属业主自家装修造成。' });
+    const major = followedUp('', '满意。', 'major');
+    setNow(app, '2026-12-01 09:00');
+    const register = registerPrintData(app.ctx, registerPrintInputSchema.parse({ from: '2026-11-01', to: '2026-11-30' }));
+    const report = monthlyReportData(app.ctx, { month: '2026-11' });
+
+    const registerPdf = await renderTo(dir, 'register', complaintRegisterDoc({ ...RECORD, formCode: 'WY-KF-JL-003' }, register));
+    const registerText = squeezed(registerPdf.path, 'raw');
+    expect(registerText).toContain('无效原因：属业主自家装修造成；已上报');
+    expect(registerText.match(DOUBLED)?.[0] ?? null).toBeNull();
+
+    const reportPdf = await renderTo(dir, 'monthly', monthlyReportDoc({ ...RECORD, formCode: 'WY-KF-JL-006' }, report));
+    const reportText = squeezed(reportPdf.path, 'raw');
+    expect(reportText).toContain(major.complaint.number);
+    expect(reportText).toContain('已修复；回访：满意');
+    expect(reportText.match(DOUBLED)?.[0] ?? null).toBeNull();
   });
 });
