@@ -24,6 +24,8 @@
 
 /** The stored form of `typed`; '' for nothing typed; undefined when it is no phone number. */
 export function normalisePhone(typed: string): string | undefined {
+  // Already in a stored form (every saved number, every row an import checks): nothing to do.
+  if (STORED.test(typed)) return typed;
   const text = typed.normalize('NFKC').trim();
   if (text === '') return '';
   const [main, extension, ...more] = text.split(/\s*(?:转|分机|ext\.?|x)\s*/i);
@@ -70,6 +72,8 @@ function dropPrefix(groups: string[], length: number): string[] {
 }
 
 const LOCAL = /^\d{7,8}$/;
+/** The stored forms (each normalises to itself; phone.test.ts checks it). */
+const STORED = /^(1\d{10}|0\d{2,3}-\d{7,8}(-\d{1,6})?|\d{7,8}|)$/;
 
 /** `AREA-LOCAL` or `AREA-LOCAL-EXTENSION` from digit groups whose first starts with 0. */
 function landlineOf(groups: string[]): string | undefined {
