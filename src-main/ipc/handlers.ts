@@ -136,8 +136,9 @@ export function createHandlers(
     'clock:set': (input) => {
       if (!testClockAllowed()) throw refusal('FORBIDDEN', 'bridge.testClockOnly');
       setTestClock(input.now === null ? null : new Date(input.now));
-      // Time moved: the rules it drives apply now, as the next tick would have applied them.
-      runtime.scheduler?.tick();
+      // Time moved: the rules it drives apply now, as the next tick would have applied them. Unpinning
+      // does not tick: that would apply them on the machine's own date, which no test may depend on.
+      if (input.now !== null) runtime.scheduler?.tick();
       return { now: wallNow(ctx) };
     },
   };

@@ -183,16 +183,16 @@ describe('the board’s columns', () => {
     const board = env.app.ok('board:get', {});
     expect(byDepartment(board)).toEqual(countsOf(board));
     expect(byDepartment(board)).toEqual({
-      工程部: { overdue: 1, today: 0, within48h: 0, normal: 1 },
-      环境部: { overdue: 0, today: 1, within48h: 1, normal: 0 },
-      秩序维护部: { overdue: 0, today: 0, within48h: 0, normal: 1 },
+      工程部: { overdue: 1, today: 0, within48h: 0, normal: 0, held: 1 },
+      环境部: { overdue: 0, today: 1, within48h: 1, normal: 0, held: 0 },
+      秩序维护部: { overdue: 0, today: 0, within48h: 0, normal: 1, held: 0 },
     });
   });
 
   it('filters by severity', () => {
     const board = env.app.ok('board:get', { severity: 'minor' });
     expect(cards(board).map((c) => c.complaintId)).toEqual([built.within48h.complaint.id]);
-    expect(byDepartment(board)).toEqual({ 环境部: { overdue: 0, today: 0, within48h: 1, normal: 0 } });
+    expect(byDepartment(board)).toEqual({ 环境部: { overdue: 0, today: 0, within48h: 1, normal: 0, held: 0 } });
     expect(cards(env.app.ok('board:get', { severity: 'major' }))).toEqual([]);
   });
 
