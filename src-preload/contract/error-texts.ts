@@ -337,7 +337,7 @@ export type ErrorArgs<K extends ErrorKey> = ParamArgs<(typeof ERROR_TEXTS_ZH)[K]
 
 /** A refusal as it crosses the bridge: `errorText('time.notBefore', { field: '签收时间', time })`. */
 export function errorText<K extends ErrorKey>(key: K, ...[params]: ErrorArgs<K>): KeyedText<K> {
-  return { key, params: (params ?? {}) as TextParams };
+  return { key, params: (params ?? {}) };
 }
 
 /** A refusal in one language. */

@@ -5,7 +5,7 @@
  * timeline can be read in the user's language. Parameters are named as in texts.ts; what staff typed
  * (reasons, results) and names stay as they were written.
  */
-import { formatText, type KeyedText, type Locale, type ParamArgs, type TextParams } from './texts';
+import { formatText, type KeyedText, type Locale, type ParamArgs } from './texts';
 
 export const NOTE_TEXTS_ZH = {
   'step.dispatch': '{action} · 派单：{department}',
@@ -62,7 +62,7 @@ export const NOTE_TEXTS: Readonly<Record<Locale, Readonly<Record<NoteKey, string
 
 /** A timeline note as main stores it: `noteOf('step.signFor', { action: 'signFor', signer, at })`. */
 export function noteOf<K extends NoteKey>(key: K, ...[params]: ParamArgs<(typeof NOTE_TEXTS_ZH)[K]>): KeyedText<K> {
-  return { key, params: (params ?? {}) as TextParams };
+  return { key, params: (params ?? {}) };
 }
 
 /** A timeline note in one language. */

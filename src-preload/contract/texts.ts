@@ -83,7 +83,7 @@ function paramText(name: string, value: TextParam, locale: Locale): string {
   };
   if (Array.isArray(value)) return list(value.map(label), locale);
   if (kind === 'duration') return duration(Number(value), locale);
-  return label(String(value as string | number));
+  return label(String(value));
 }
 
 /** Fill a template's `{name}` placeholders; English sentences start with a capital. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppErrorCode, ChannelName, Complaint } from '../../src-preload/contract';
+import { ERROR_TEXTS_EN, ERROR_TEXTS_ZH, wordError, type AppErrorCode, type AppErrorPayload, type ChannelName, type Complaint } from '../../src-preload/contract';
+import { CJK } from '../helpers/cjk';
 import { ulid } from '../../src-main/lib/ulid';
 import { openTestApp, phoneComplaint, setUpOffice, type OfficeIds, type TestApp } from '../helpers/app';
 import { listFiles, snapshotTables } from '../helpers/db-snapshot';
@@ -16,6 +17,21 @@ interface Fixture {
 }
 
 const CHINESE = /[\u4e00-\u9fa5]/;
+
+/**
+ * English mode (issue 13 point 19): the refusal crosses the bridge as a key of both catalogues with
+ * its parameters; its Chinese is the message, and its English has no Chinese of its own (what the
+ * user typed, a name or a number, is shown as typed).
+ */
+function expectWordedInBoth(error: AppErrorPayload): void {
+  expect(Object.keys(ERROR_TEXTS_ZH)).toContain(error.key);
+  expect(Object.keys(ERROR_TEXTS_EN)).toContain(error.key);
+  expect(error.key).not.toBe('input.invalid'); // zod's own words: a check of ours without its message
+  expect(wordError('zh-CN', error)).toBe(error.message);
+  const typed = Object.values(error.params).flat().map(String);
+  const english = typed.reduce((text, value) => text.split(value).join(''), wordError('en', error));
+  expect(english).not.toMatch(CJK);
+}
 const MAX_MB = 1;
 
 let app: TestApp;
@@ -137,6 +153,7 @@ describe('bad input never loses data', () => {
     expect(result.error.field).toBe(field);
     expect(result.error.message).toMatch(CHINESE);
     expect(result.error.message).not.toMatch(/\n\s+at |\.ts:\d+/); // no stack traces for the user
+    expectWordedInBoth(result.error);
     expect(state()).toEqual(before);
   });
 

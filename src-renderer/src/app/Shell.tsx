@@ -1,5 +1,5 @@
 import { AppShell, Button, Group, NativeSelect, NavLink, Text, Title } from '@mantine/core';
-import { useI18n } from './i18n';
+import { fill, useI18n } from './i18n';
 import { useLookups } from './lookups';
 import { useOperator } from './operator';
 import { hrefOf, useRoute, type Route } from './router';
@@ -39,7 +39,7 @@ export function Shell() {
           <Group gap="sm" wrap="nowrap">
             <Title order={3}>{m.appName}</Title>
             <Text c="dimmed" size="sm">
-              {settings.officeName}（{settings.officeCode}）
+              {fill(m.offices.option, { name: settings.officeName, code: settings.officeCode })}
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
@@ -50,7 +50,7 @@ export function Shell() {
               w={300}
               value={operatorId}
               onChange={(e) => setOperatorId(e.currentTarget.value)}
-              data={activeStaff.length ? activeStaff.map((s) => ({ value: s.id, label: `${s.name}（${s.departmentName}）` })) : [{ value: '', label: m.operator.none }]}
+              data={activeStaff.length ? activeStaff.map((s) => ({ value: s.id, label: fill(m.punct.paren, { text: s.name, note: s.departmentName }) })) : [{ value: '', label: m.operator.none }]}
             />
             <Button variant="subtle" size="xs" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
               {m.common.language}

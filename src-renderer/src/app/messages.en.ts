@@ -200,6 +200,7 @@ export const en: Messages = {
     heldTotal: 'On hold {time} in all',
   },
   duration: { days: '{n} d', hours: '{n} h', minutes: '{n} min' },
+  dates: { pickDate: 'Pick from the calendar', invalidDate: 'Not a valid date: YYYY-MM-DD (e.g. 20261221)', invalidDateTime: 'Not a valid time: YYYY-MM-DD HH:mm (e.g. 202612211030)' },
   action: labels.action,
   process: {
     title: 'Procedure',
@@ -445,5 +446,15 @@ export const en: Messages = {
   errors: {
     startup: 'Cannot start',
     tooLarge: 'Too large: “{name}” is over {mb} MB; compress the photo or scan fewer pages per file',
+    notJson: '“{name}” is not a valid JSON file',
+  },
+  punct: {
+    paren: '{text} ({note})',
+    labelled: '{label}: {value}',
+    colon: ': ',
+    listSeparator: ', ',
+    clauseSeparator: '; ',
+    comma: ', ',
+    amount: '{amount} yuan',
   },
 };

@@ -198,6 +198,7 @@ export const zhCN = {
     heldTotal: '累计挂起 {time}',
   },
   duration: { days: '{n} 天', hours: '{n} 小时', minutes: '{n} 分钟' },
+  dates: { pickDate: '从日历选择', invalidDate: '不是有效日期，格式 YYYY-MM-DD（如 20261221）', invalidDateTime: '不是有效时间，格式 YYYY-MM-DD HH:mm（如 202612211030）' },
   action: labels.action,
   process: {
     title: '处理流程',
@@ -444,6 +445,17 @@ export const zhCN = {
   errors: {
     startup: '无法启动',
     tooLarge: '附件过大：“{name}”超过 {mb} MB，请压缩照片或分页扫描后再上传',
+    notJson: '“{name}”不是有效的 JSON 文件',
+  },
+  /** Punctuation of composed text: Chinese full-width here, English in messages.en.ts. */
+  punct: {
+    paren: '{text}（{note}）',
+    labelled: '{label}：{value}',
+    colon: '：',
+    listSeparator: '、',
+    clauseSeparator: '；',
+    comma: '，',
+    amount: '{amount} 元',
   },
 };
 

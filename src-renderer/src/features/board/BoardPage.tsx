@@ -156,7 +156,7 @@ function BoardCardView({ card }: { card: BoardCard }) {
       )}
       {card.step && (
         <Text size="xs" c="teal" fw={600}>
-          {m.board.step}：{m.action[card.step]}
+          {fill(m.punct.labelled, { label: m.board.step, value: m.action[card.step] })}
         </Text>
       )}
     </Card>

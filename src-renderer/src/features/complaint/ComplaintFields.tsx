@@ -1,7 +1,7 @@
 import { Grid, NativeSelect, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturn } from 'react-hook-form';
 import { CHANNELS, SEVERITIES, URGENCIES, VALIDITIES, type ComplaintCreateInput } from '../../../../src-preload/contract';
-import { useI18n } from '../../app/i18n';
+import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 
 interface Props {
@@ -39,7 +39,7 @@ export function ComplaintFields({ form, autoFocus, lockValidity }: Props) {
         <NativeSelect
           label={m.fields.receiverId}
           withAsterisk
-          data={[{ value: '', label: '—' }, ...keepActiveOr(staff, values.receiverId).map((s) => ({ value: s.id, label: `${s.name}（${s.departmentName}）` }))]}
+          data={[{ value: '', label: '—' }, ...keepActiveOr(staff, values.receiverId).map((s) => ({ value: s.id, label: fill(m.punct.paren, { text: s.name, note: s.departmentName }) }))]}
           {...register('receiverId')}
           error={errors.receiverId?.message}
         />

@@ -176,7 +176,7 @@ function ComplaintView({ detail, reload, message, setMessage, initialStep }: Vie
                 </fieldset>
                 {locked.length > 0 && (
                   <Alert color="yellow" data-testid="locked-fields">
-                    {fill(m.print.locked, { fields: fieldLabels(locked).join('、') })}
+                    {fill(m.print.locked, { fields: fieldLabels(locked).join(m.punct.listSeparator) })}
                   </Alert>
                 )}
                 {complaint.version !== base.version && !saving && (

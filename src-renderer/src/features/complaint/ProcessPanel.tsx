@@ -75,9 +75,12 @@ function ProcessRecord({ detail }: { detail: ComplaintDetail }) {
   const now = useNowWall(settings.timeZone);
   const { process } = detail;
   const rows: [string, string][] = [];
+  // Punctuation from the catalogue: full-width in Chinese, English's own in English.
+  const { paren, labelled, comma, clauseSeparator } = m.punct;
+  const withNote = (text: string, note: string) => (note ? fill(paren, { text, note }) : text);
   for (const r of process.rounds) {
     const prefix = process.rounds.length > 1 ? `${fill(m.process.round, { round: r.round })} ` : '';
-    rows.push([`${prefix}${m.process.department}`, `${r.departmentName}${r.handlerName ? `（${r.handlerName}）` : ''}  ${m.process.dispatchedAt} ${r.dispatchedAt}`]);
+    rows.push([`${prefix}${m.process.department}`, `${withNote(r.departmentName, r.handlerName)}  ${m.process.dispatchedAt} ${r.dispatchedAt}`]);
     for (const t of process.redispatches.filter((x) => x.round === r.round)) {
       const line = fill(m.process.redispatchLine, { at: t.at, from: t.fromDepartmentName, to: t.toDepartmentName, actor: t.actor, reason: t.reason });
       rows.push([`${prefix}${m.process.redispatches}`, t.fromSignedBy ? `${line}${fill(m.process.redispatchSigned, { signedBy: t.fromSignedBy, signedAt: t.fromSignedAt })}` : line]);
@@ -85,25 +88,27 @@ function ProcessRecord({ detail }: { detail: ComplaintDetail }) {
     if (r.signedAt) rows.push([`${prefix}${m.process.signedBy}`, `${r.signedBy}  ${r.signedAt}`]);
     if (r.completedAt) {
       rows.push([`${prefix}${m.process.measures}`, r.measures]);
-      rows.push([`${prefix}${m.process.result}`, `${r.result}（${r.completedBy}，${r.completedAt}）`]);
-      if (r.compensationKind !== 'none') rows.push([`${prefix}${m.process.compensation}`, `${m.compensation[r.compensationKind]} ${r.compensationAmount} 元`]);
+      rows.push([`${prefix}${m.process.result}`, withNote(r.result, `${r.completedBy}${comma}${r.completedAt}`)]);
+      if (r.compensationKind !== 'none') rows.push([`${prefix}${m.process.compensation}`, `${m.compensation[r.compensationKind]} ${fill(m.punct.amount, { amount: r.compensationAmount })}`]);
     }
     for (const f of process.followUps.filter((x) => x.round === r.round)) {
       rows.push([
         `${prefix}${m.process.followUps}`,
         f.impossibleReason
-          ? `${m.process.impossibleReason}：${f.impossibleReason}（${f.approvedBy}）`
-          : `${f.at} ${f.method ? m.contactMethod[f.method] : ''} ${f.visitor} → ${f.personVisited}：${f.satisfaction ? m.satisfaction[f.satisfaction] : ''} ${f.opinion}`,
+          ? withNote(fill(labelled, { label: m.process.impossibleReason, value: f.impossibleReason }), f.approvedBy)
+          : `${f.at} ${f.method ? m.contactMethod[f.method] : ''} ${fill(labelled, { label: `${f.visitor} → ${f.personVisited}`, value: f.satisfaction ? m.satisfaction[f.satisfaction] : '' })} ${f.opinion}`,
       ]);
     }
   }
-  for (const e of process.escalations) rows.push([m.process.escalations, `${e.at} ${m.escalation[e.level]}：${e.reason}（${e.actor}）`]);
+  for (const e of process.escalations) rows.push([m.process.escalations, `${e.at} ${withNote(fill(labelled, { label: m.escalation[e.level], value: e.reason }), e.actor)}`]);
   for (const h of process.holds) {
     const pastDays = h.resumedAt ? 0 : holdPastExpectedDays(h.expectedDate, now);
-    const expected = h.resumedAt ? '' : `（${fill(m.board.holdExpected, { since: h.fromAt, date: h.expectedDate })}${pastDays > 0 ? `，${fill(m.board.holdPastExpected, { days: pastDays })}` : ''}）`;
-    rows.push([m.action.hold, `${h.fromAt} → ${h.resumedAt || '…'}：${h.reason}${expected}`]);
+    const expected = h.resumedAt
+      ? ''
+      : `${fill(m.board.holdExpected, { since: h.fromAt, date: h.expectedDate })}${pastDays > 0 ? `${comma}${fill(m.board.holdPastExpected, { days: pastDays })}` : ''}`;
+    rows.push([m.action.hold, withNote(fill(labelled, { label: `${h.fromAt} → ${h.resumedAt || '…'}`, value: h.reason }), expected)]);
   }
-  if (process.summary) rows.push([m.process.summary, `${process.summary}；${m.process.improvement}：${process.improvement}`]);
+  if (process.summary) rows.push([m.process.summary, `${process.summary}${clauseSeparator}${fill(labelled, { label: m.process.improvement, value: process.improvement })}`]);
   if (process.invalidNoticedAt) rows.push([m.action.notifyInvalid, `${process.invalidNoticedAt} ${process.invalidNoticeMethod ? m.contactMethod[process.invalidNoticeMethod] : ''}`]);
   if (rows.length === 0) return null;
   return (

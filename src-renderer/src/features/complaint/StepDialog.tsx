@@ -14,7 +14,7 @@ import {
 import { call } from '../../lib/api';
 import { showServerError } from '../../lib/forms';
 import { formKeyHandler } from '../../lib/keyboard';
-import { useI18n } from '../../app/i18n';
+import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { useOperator } from '../../app/operator';
 import { useNowWall } from '../../lib/main-clock';
@@ -148,7 +148,7 @@ export function StepDialog({ action, complaint, departmentId, onClose, onDone }:
     }, (invalid) => {
       // Errors of fields the form does not show (the complaint, its version, the operator) go above the buttons.
       const hidden = Object.entries(invalid).filter(([name]) => !FIELDS[action].some((f) => f.name === name));
-      if (hidden.length) setFormError(hidden.map(([, e]) => (typeof e?.message === 'string' ? e.message : '')).join('；'));
+      if (hidden.length) setFormError(hidden.map(([, e]) => (typeof e?.message === 'string' ? e.message : '')).join(m.punct.clauseSeparator));
     })();
   };
 
@@ -171,7 +171,7 @@ export function StepDialog({ action, complaint, departmentId, onClose, onDone }:
     ...(optional ? [{ value: '', label: m.common.none }] : [{ value: '', label: '—' }]),
     ...activeStaff
       .filter((s) => !onlySupervisors || s.role === 'supervisor' || s.role === 'director')
-      .map((s) => ({ value: s.id, label: `${s.name}（${s.departmentName}）` })),
+      .map((s) => ({ value: s.id, label: fill(m.punct.paren, { text: s.name, note: s.departmentName }) })),
   ];
 
   const renderField = (f: FieldSpec, index: number) => {

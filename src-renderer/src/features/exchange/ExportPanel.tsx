@@ -10,7 +10,7 @@ import { fill, useI18n } from '../../app/i18n';
 import { useOperator } from '../../app/operator';
 import { FolderChooser } from './FolderChooser';
 import { JobProgress } from './JobProgress';
-import { formatBytes, rangeText } from './exchange-format';
+import { formatBytes, jobErrorText, rangeText } from './exchange-format';
 import { useExchangeJob } from './useExchangeJob';
 
 interface ExportFormValues {
@@ -42,7 +42,7 @@ const exportFormSchema = (mismatch: string) =>
 
 /** Office side: the register (or a period of it) to an encrypted file on the stick, for head office. */
 export function ExportPanel() {
-  const { m } = useI18n();
+  const { m, locale } = useI18n();
   const { operatorId } = useOperator();
   // The passphrase does not stay on screen once the file is written.
   const jobState = useExchangeJob('export', (finished) => {
@@ -74,7 +74,7 @@ export function ExportPanel() {
             purpose="export"
             value={form.watch('folder')}
             onChange={(folder) => form.setValue('folder', folder, { shouldValidate: form.formState.isSubmitted })}
-            error={errors.folder?.message ?? (failedField === 'folder' ? job?.error : undefined)}
+            error={errors.folder?.message ?? (failedField === 'folder' && job ? jobErrorText(job, locale) : undefined)}
             disabled={running}
           />
           <Radio.Group label={m.exchange.scope} value={scope} onChange={(v) => form.setValue('scope', v === 'range' ? 'range' : 'whole')}>
@@ -119,10 +119,10 @@ export function ExportPanel() {
             </Group>
           )}
           {job?.state === 'done' && job.export && <ExportDone outcome={job.export} />}
-          {job?.state === 'cancelled' && <Alert color="gray" data-testid="export-cancelled">{job.error}</Alert>}
+          {job?.state === 'cancelled' && <Alert color="gray" data-testid="export-cancelled">{jobErrorText(job, locale)}</Alert>}
           {job?.state === 'failed' && (
             <Alert color="red" data-testid="export-failed">
-              {job.error}
+              {jobErrorText(job, locale)}
             </Alert>
           )}
         </Stack>

@@ -12,7 +12,7 @@ import { useOperator } from '../../app/operator';
 import { FolderChooser } from './FolderChooser';
 import { JobProgress } from './JobProgress';
 import { ImportSummary } from './ImportSummary';
-import { formatBytes } from './exchange-format';
+import { formatBytes, jobErrorText } from './exchange-format';
 import { useExchangeJob } from './useExchangeJob';
 
 /** A file that may be imported: listed from a folder, or picked in the desktop's file dialog (no size then). */
@@ -27,7 +27,7 @@ const nameOf = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** Head office: the .cdx files offices brought in, merged into this database. */
 export function ImportPanel() {
-  const { m } = useI18n();
+  const { m, locale } = useI18n();
   const { info } = useLookups();
   const { operatorId } = useOperator();
   // The register, board, history and reports now hold the offices' records: main counted the
@@ -169,7 +169,7 @@ export function ImportPanel() {
           )}
           {job && job.state !== 'running' && job.state !== 'done' && (
             <Alert color={job.state === 'cancelled' ? 'gray' : 'red'} data-testid="import-stopped">
-              {job.error}
+              {jobErrorText(job, locale)}
             </Alert>
           )}
           {job && job.state !== 'running' && (job.files?.length ?? 0) > 0 && <ImportSummary results={job.files ?? []} />}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { MERGE_COUNT_KEYS, sumMergeCounts, type ImportFileResult, type MergeCounts, type MergeSummary } from '../../../../src-preload/contract';
+import { MERGE_COUNT_KEYS, sumMergeCounts, wordError, type ImportFileResult, type MergeCounts, type MergeSummary } from '../../../../src-preload/contract';
 import { fill, useI18n } from '../../app/i18n';
 import { rangeText, tableLabel } from './exchange-format';
 
@@ -123,7 +123,7 @@ function FileSummary({ summary }: { summary: MergeSummary }) {
 
 /** What an import did: per office the merged files, then the files refused as a whole with the reason. */
 export function ImportSummary({ results }: { results: readonly ImportFileResult[] }) {
-  const { m } = useI18n();
+  const { m, locale } = useI18n();
   const offices = byOffice(results);
   const refused = results.filter((r): r is Refused => !r.ok);
   // Every merged file counts, a file seen before too: its rows were read and counted (unchanged, or written now).
@@ -155,7 +155,8 @@ export function ImportSummary({ results }: { results: readonly ImportFileResult[
                 <Text span fw={600} ff="monospace">
                   {file.fileName}
                 </Text>
-                ：{file.message}
+                {m.punct.colon}
+                {wordError(locale, file.messageText)}
               </Text>
             ))}
           </Stack>

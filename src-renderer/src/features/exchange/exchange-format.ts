@@ -1,4 +1,5 @@
-import { fill } from '../../app/i18n';
+import { fill, type Locale } from '../../app/i18n';
+import { wordError, type ExchangeJob } from '../../../../src-preload/contract';
 import type { Messages } from '../../app/messages.zh-CN';
 
 /** `3.2 GB`, `512 KB`: sizes as a file manager shows them. */
@@ -22,3 +23,7 @@ export function rangeText(m: Messages, range: { from: string; to: string; whole:
 export function tableLabel(m: Messages, table: string): string {
   return (m.exchange.tables as Record<string, string | undefined>)[table] ?? table;
 }
+
+/** Why a job failed or stopped, in the reader's language (main's Chinese if it came without a key). */
+export const jobErrorText = (job: Pick<ExchangeJob, 'error' | 'errorText'>, locale: Locale): string | undefined =>
+  job.errorText ? wordError(locale, job.errorText) : job.error;

@@ -3,7 +3,7 @@ import { Alert, Group, Paper, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { isRealWallTime, type Severity, type Urgency } from '../../../../src-preload/contract';
 import { useApiQuery } from '../../lib/query';
-import { useI18n } from '../../app/i18n';
+import { fill, useI18n } from '../../app/i18n';
 
 interface Props {
   receivedAt: string;
@@ -31,7 +31,7 @@ export function DeadlinePreview(props: Props) {
         </Text>
         {preview.deadlines.map((d) => (
           <Text size="sm" key={d.kind} data-kind={d.kind}>
-            {m.deadline.kind[d.kind]}：{d.dueAt}
+            {fill(m.punct.labelled, { label: m.deadline.kind[d.kind], value: d.dueAt })}
           </Text>
         ))}
       </Group>

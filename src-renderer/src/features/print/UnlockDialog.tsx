@@ -25,7 +25,7 @@ export function UnlockDialog({ fields, onConfirm, onCancel }: { fields: string[]
     <Modal opened onClose={onCancel} title={m.print.unlockTitle}>
       <form noValidate onSubmit={(e) => (e.preventDefault(), submit())} onKeyDown={formKeyHandler(submit)}>
         <Stack>
-          <Text size="sm">{fill(m.print.unlockText, { fields: fields.join('、') })}</Text>
+          <Text size="sm">{fill(m.print.unlockText, { fields: fields.join(m.punct.listSeparator) })}</Text>
           <NativeSelect
             label={m.print.approver}
             withAsterisk

@@ -49,7 +49,7 @@ export function CalendarEditor() {
       try {
         parsed = JSON.parse(await file.text());
       } catch {
-        throw new Error(`“${file.name}”不是有效的 JSON 文件`);
+        throw new Error(fill(m.errors.notJson, { name: file.name }));
       }
       return call('calendar:import', parsed as never);
     }, m.calendar.imported);
@@ -87,7 +87,12 @@ export function CalendarEditor() {
         </Group>
         {overview.missingYear !== null && <Alert color="yellow">{fill(m.calendar.banner, { year: overview.missingYear })}</Alert>}
         <Text size="sm">
-          {m.calendar.years}：{overview.years.map((y) => `${y.year}（${m.calendar.source}：${y.source || '—'}）`).join('；')}
+          {fill(m.punct.labelled, {
+            label: m.calendar.years,
+            value: overview.years
+              .map((y) => fill(m.punct.paren, { text: String(y.year), note: fill(m.punct.labelled, { label: m.calendar.source, value: y.source || '—' }) }))
+              .join(m.punct.clauseSeparator),
+          })}
         </Text>
         <NativeSelect label={m.calendar.year} w={160} value={year} onChange={(e) => setYear(e.currentTarget.value)} data={overview.years.map((y) => String(y.year))} />
         <ScrollArea h={240}>

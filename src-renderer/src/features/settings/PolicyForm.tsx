@@ -114,7 +114,7 @@ export function PolicyForm() {
             {URGENCIES.map((u) => (
               <Stack key={u} gap={2}>
                 <Text size="sm">
-                  {m.policy.reply}（{m.urgency[u]}）
+                  {fill(m.punct.paren, { text: m.policy.reply, note: m.urgency[u] })}
                 </Text>
                 <DurationField control={control} name={`reply.${u}`} label={`${m.urgency[u]} ${m.policy.reply}`} />
               </Stack>
@@ -125,13 +125,13 @@ export function PolicyForm() {
             </Stack>
             <Stack gap={2}>
               <Text size="sm">
-                {m.policy.dispatch}（{m.policy.dispatchMajor}）
+                {fill(m.punct.paren, { text: m.policy.dispatch, note: m.policy.dispatchMajor })}
               </Text>
               <DurationField control={control} name="dispatch.major" label={m.policy.dispatchMajor} />
             </Stack>
             <Stack gap={2}>
               <Text size="sm">
-                {m.policy.dispatch}（{m.policy.dispatchOther}）
+                {fill(m.punct.paren, { text: m.policy.dispatch, note: m.policy.dispatchOther })}
               </Text>
               <DurationField control={control} name="dispatch.other" label={m.policy.dispatchOther} />
             </Stack>

@@ -1,5 +1,5 @@
 import { Stack, Table, Text, Title, Paper } from '@mantine/core';
-import { useI18n } from '../../app/i18n';
+import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { OfficeForm } from './OfficeForm';
 import { FormCodesForm } from './FormCodesForm';
@@ -33,7 +33,7 @@ export function SettingsPage() {
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{m.settings.version}</Table.Th>
-              <Table.Td>{info.version}（{info.mode === 'web' ? 'web' : 'Electron'}）</Table.Td>
+              <Table.Td>{fill(m.punct.paren, { text: info.version, note: info.mode === 'web' ? 'web' : 'Electron' })}</Table.Td>
             </Table.Tr>
           </Table.Tbody>
         </Table>
