@@ -23,6 +23,8 @@ async function submitStep(page: Page, step: string) {
 }
 
 test('round 2 after 不满意 is dispatched to another department, handed on by 转派 with its reason, signed for there, and closes on 满意', async ({ page, webApp }) => {
+  // Ten steps, each on a freshly loaded page: about 50 s on a quiet machine, so more than the default minute.
+  test.setTimeout(180_000);
   await setClock(webApp, '2026-11-02 09:00');
   await setUpOffice(webApp);
   const departments = await webApp.call<Entry[]>('departments:list');
