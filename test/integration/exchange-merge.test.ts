@@ -17,7 +17,7 @@ import { mergeImport } from '../../src-main/exchange/merge';
 import { searchBacklogSize } from '../../src-main/db/search-backlog';
 import { listImportHistory } from '../../src-main/exchange/offices';
 import { COMPLAINT_TABLES, DIRECTORY_TABLES, snapshotSchema } from '../../src-main/exchange/snapshot-schema';
-import type { ImportFileResult, MergeSummary } from '../../src-preload/contract';
+import type { ComplaintEvent, ImportFileResult, MergeSummary } from '../../src-preload/contract';
 import { openTestApp, phoneComplaint, setUpOffice, type TestApp } from '../helpers/app';
 import { snapshotAll } from '../helpers/db-snapshot-all';
 import { onePixelPng } from '../helpers/files';
@@ -164,6 +164,14 @@ describe('round trip', () => {
     expect(page.items.map((r) => r.number)).toEqual([seeded.complaints[2]!.complaint.number]);
     const all = hq.ok('complaints:list', {});
     expect(all.total).toBe(seeded.complaints.length);
+  });
+
+  it('the timeline arrives with its notes’ keys, so head office can read it in English too', () => {
+    const id = seeded.complaints[3]!.complaint.id;
+    const keyed = (events: ComplaintEvent[]) => events.filter((e) => e.noteText).map((e) => [e.note, e.noteText]);
+    const atOffice = keyed(office.ok('complaints:get', { id }).events);
+    expect(atOffice.length).toBeGreaterThan(0);
+    expect(keyed(hq.ok('complaints:get', { id }).events)).toEqual(atOffice);
   });
 
   it('attachments arrive with their bytes (served from head office’s store)', () => {
@@ -566,6 +574,16 @@ describe.each([
     // The complaint itself and its other rows are merged; 10,000 characters (30,000 bytes) are not too many.
     expect(hq.ok('complaints:get', { id: d.id }).complaint.number).toBe(d.number);
     expect(hq.ctx.db.prepare(`SELECT max(length(note)) FROM complaint_events WHERE complaint_id = ?`).pluck().get(other.id)).toBe(10_000);
+  });
+
+  it('a timeline note with a key this version does not know, or parameters that are not an object, is refused', async () => {
+    const d = seeded.complaints[3]!.complaint;
+    const path = await changed(`
+      UPDATE complaint_events SET note_key = 'step.unknown' WHERE id = (SELECT min(id) FROM complaint_events WHERE complaint_id = '${d.id}' AND note_key <> '');
+      UPDATE complaint_events SET note_params = '[1, 2]' WHERE id = (SELECT max(id) FROM complaint_events WHERE complaint_id = '${d.id}' AND note_key <> '');`);
+    const { hq, actorId } = headOffice();
+    const summary = merged((await importFiles(hq.ctx, { actorId, paths: [path], passphrase: PASSPHRASE }, { checkHereUpTo }))[0]);
+    expect(summary.refused.map((r) => `${r.table} ${r.reason.split('：')[0]}`).sort()).toEqual(['complaint_events note_key', 'complaint_events note_params']);
   });
 
   it('a complaint filed under another office than the file says is refused', async () => {
