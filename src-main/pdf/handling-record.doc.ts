@@ -1,8 +1,9 @@
 /** 投诉处理记录表 (FORMS.md, PROCEDURES §4): one block per handling round; `null` prints the blank form. */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { ZH_LABELS, type ComplaintDetail, type ComplaintProcess, type HandlingRoundView, type RedispatchView } from '../../src-preload/contract';
+import { ZH_LABELS, type ComplaintDetail, type ComplaintProcess, type HandlingRoundView, type RedispatchView, type ReplyView } from '../../src-preload/contract';
 import { handlingFollowUpLines, phoneOf, roomOf, yuan, type PrintOptions } from './complaint-facts';
-import { COMPENSATION_OPTIONS, ESCALATION_OPTIONS, SEVERITY_OPTIONS, labelOf } from './labels';
+import { joinClauses } from './doc-text';
+import { COMPENSATION_OPTIONS, CONTACT_OPTIONS, ESCALATION_OPTIONS, SEVERITY_OPTIONS, labelOf } from './labels';
 import {
   GAP,
   bandRow,
@@ -39,7 +40,11 @@ function compensation(r: HandlingRoundView | undefined): string {
 /** A 转派 as the form reads it: when, from which department to which, who recorded it, why, and the first department's 签收 it replaced. */
 const redispatchLine = (t: RedispatchView): string =>
   `第${t.round}轮 ${t.at} 由${t.fromDepartmentName}转至${t.toDepartmentName}${t.toHandlerName ? `（处理人 ${t.toHandlerName}）` : ''}` +
-  `，经办人：${t.actor}，原因：${t.reason}${t.fromSignedBy ? `；${t.fromDepartmentName}原签收：${t.fromSignedBy} ${t.fromSignedAt}` : ''}`;
+  // The reason is the desk's own words: its closing 。 gives way to the ； that follows (no 。；).
+  `，经办人：${t.actor}，${joinClauses([`原因：${t.reason}`, t.fromSignedBy ? `${t.fromDepartmentName}原签收：${t.fromSignedBy} ${t.fromSignedAt}` : ''], '；')}`;
+
+/** A 答复 as the form reads it: when, how, who answered, what the complainant was told. */
+const replyLine = (r: ReplyView): string => `${r.at}${GAP}方式：${labelOf(CONTACT_OPTIONS, r.method)}${GAP}答复人：${r.replier}${GAP}内容：${r.content}`;
 
 /** One handling round (a blank one when nothing was dispatched yet). */
 function roundRows(r: HandlingRoundView | undefined, number: number, p: ComplaintProcess | undefined): Row[] {
@@ -77,6 +82,7 @@ export function handlingRecordDoc(form: FormHeader, detail: ComplaintDetail | nu
   const roundCount = Math.max(1, p?.round ?? 0, ...(p?.rounds ?? []).map((r) => r.round));
   const rounds = Array.from({ length: roundCount }, (_, i) => p?.rounds.find((r) => r.round === i + 1));
   const summary = [p?.summary && `总结：${p.summary}`, p?.improvement && `改进措施：${p.improvement}`].filter((x): x is string => !!x);
+  const replies = (p?.replies ?? []).map(replyLine);
   const holds = (p?.holds ?? []).map((h) => `${h.fromAt} 至 ${h.resumedAt || '（未恢复）'}，预计 ${h.expectedDate} 恢复：${h.reason}`);
 
   const rows: Row[] = [
@@ -85,6 +91,8 @@ export function handlingRecordDoc(form: FormHeader, detail: ComplaintDetail | nu
     row(2, { label: '投诉摘要', value: c?.description ?? '' }),
     row(1, { label: '投诉人要求', value: c?.request ?? '', span: 3 }, { label: '要求答复时间', value: c?.requestedReplyAt ?? '' }),
     row(1, { label: '接待人签字', value: signature(c?.receiverName, true) }),
+    // Reception's answers to the complainant (§1, §5), each on its own line, before the handling.
+    ...(replies.length ? [row(replies.length, { label: '答复记录', value: lines(replies) })] : []),
     ...rounds.flatMap((r, i) => roundRows(r, i + 1, p)),
     ...(holds.length ? [row(1, { label: '挂起记录', value: lines(holds) })] : []),
     row(2, { label: '升级/重大', value: lines(escalationLines(p)) }),

@@ -111,6 +111,7 @@ const process: ComplaintProcess = {
     }),
   ],
   redispatches: [],
+  replies: [],
   followUps: [followUp({}), followUp({ round: 2, at: '2026-11-05 09:45', method: 'visit', personVisited: '张伟之妻李芳', opinion: '这次修好了', satisfaction: 'satisfied' })],
   escalations: [{ at: '2026-11-02 10:05', level: 'director', reason: '业主扬言向住建局投诉，报主任', actor: '王敏' }],
   holds: [],
@@ -385,6 +386,14 @@ describe('投诉处理记录表', () => {
     expect(at).toBeGreaterThan(rows.findIndex((r) => r.includes('第2轮')));
     expect(rows[at - 1]).toMatch(/^责任部门/);
     expect(rows.filter((r) => r.startsWith('转派记录'))).toHaveLength(1);
+  });
+
+  it('a 转派 reason typed with its own 。 prints without 。；', () => {
+    const redispatch = { round: 2, at: '2026-11-03 11:00', actor: '周晓雯', reason: '查明为公共排水管堵塞。', fromDepartmentName: '工程部', toDepartmentName: '环境部', toHandlerName: '', fromSignedBy: '李强', fromSignedAt: '2026-11-03 10:20' };
+    const d = { ...detail, process: { ...process, redispatches: [redispatch] } };
+    const line = gridRows(handlingRecordDoc(FORM, d)).map((r) => textPieces(r.cells).join('|')).find((r) => r.startsWith('转派记录'))!;
+    expect(line).toContain('原因：查明为公共排水管堵塞；工程部原签收');
+    expect(line).not.toContain('。；');
   });
 
   it('lists holds when there were any', () => {
