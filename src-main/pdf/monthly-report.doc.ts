@@ -169,7 +169,7 @@ function rates(report: MonthlyReport | null): Content {
 function majors(report: MonthlyReport | null): Content {
   const widths: (number | '*')[] = [74, '*', '*', '*', '*'];
   const header = ['编号 / 房号', '事件经过', '处理措施', '处理结果', '总结与改进'];
-  if (!report) return table(widths, header, Array.from({ length: 3 }, () => blankRow(5, 3)));
+  if (!report) return table(widths, header, Array.from({ length: 2 }, () => blankRow(5, 3)));
   if (report.majors.length === 0) return table(widths, header, [{ cells: spanning(5, '本月无重大投诉') }]);
   return longTextTable(
     widths,

@@ -259,7 +259,7 @@ describe('blank forms', () => {
     const { path, missing } = await renderTo('blank-monthly', blankMonthlyReportDoc({ ...REPORT_FORM, printVersion: '', qr: '' }));
     expect(missing).toEqual([]);
     expect(expectA4(path, 'portrait')).toBe(2);
-    expectAllText(path, ['月 度 投 诉 统 计 报 表', '月份：____ 年 __ 月', '本月共 ____ 件', '投诉类别', '员工反馈/巡查', '及时率 · 首次答复', '四、重大投诉', '六、签字', '第 2 页 / 共 2 页']);
+    expectAllText(path, ['月 度 投 诉 统 计 报 表', '月份：____ 年 __ 月', '本月共 ____ 件', '投诉类别', '员工反馈/巡查', '及时率 · 答复', '及时率 · 首次响应', '及时率 · 明确答复', '四、重大投诉', '六、签字', '第 2 页 / 共 2 页']);
     expect(squeezed(path)).not.toMatch(/YGHA|undefined|null|%（/);
     expectPrintable(path, 'blank-monthly');
   });
