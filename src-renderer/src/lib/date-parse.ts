@@ -42,7 +42,7 @@ export function parseTypedDate(text: string): string | null {
 export function parseTypedDateTime(text: string): string | null {
   const value = normalise(text);
   const compact = COMPACT_DATE_TIME.exec(value);
-  let wall: string | null = null;
+  let wall: string;
   if (compact) {
     const [, y, mo, d, h, mi] = compact;
     wall = `${y}-${mo}-${d} ${h}:${mi}`;

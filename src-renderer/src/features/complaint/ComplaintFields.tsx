@@ -3,6 +3,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import { CHANNELS, SEVERITIES, URGENCIES, VALIDITIES, type ComplaintCreateInput } from '../../../../src-preload/contract';
 import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
+import { DateTimeField } from '../../lib/DateFields';
 
 interface Props {
   form: UseFormReturn<ComplaintCreateInput>;
@@ -15,7 +16,8 @@ interface Props {
 /**
  * Every field of the 投诉记录表 (procedure §3), in the order a phone call goes: how and when it
  * came in, who is calling, what happened, what they ask, then the desk's judgement.
- * Native inputs and selects throughout: they are the fastest to drive from the keyboard.
+ * Native inputs and selects throughout: they are the fastest to drive from the keyboard (times are
+ * typed too, as 202611020930 or 2026-11-02 09:30: lib/DateFields).
  */
 export function ComplaintFields({ form, autoFocus, lockValidity }: Props) {
   const { m } = useI18n();
@@ -33,7 +35,7 @@ export function ComplaintFields({ form, autoFocus, lockValidity }: Props) {
         <NativeSelect label={m.fields.channel} withAsterisk autoFocus={autoFocus} data={options(CHANNELS, m.channel)} {...register('channel')} error={errors.channel?.message} />
       </Grid.Col>
       <Grid.Col span={3}>
-        <TextInput label={m.fields.receivedAt} withAsterisk placeholder={m.hints.receivedAt} {...register('receivedAt')} error={errors.receivedAt?.message} />
+        <DateTimeField control={form.control} name="receivedAt" label={m.fields.receivedAt} withAsterisk placeholder={m.hints.receivedAt} error={errors.receivedAt?.message} />
       </Grid.Col>
       <Grid.Col span={3}>
         <NativeSelect
@@ -76,7 +78,7 @@ export function ComplaintFields({ form, autoFocus, lockValidity }: Props) {
         <TextInput label={m.fields.request} {...register('request')} error={errors.request?.message} />
       </Grid.Col>
       <Grid.Col span={4}>
-        <TextInput label={m.fields.requestedReplyAt} placeholder={m.hints.requestedReplyAt} {...register('requestedReplyAt')} error={errors.requestedReplyAt?.message} />
+        <DateTimeField control={form.control} name="requestedReplyAt" label={m.fields.requestedReplyAt} placeholder={m.hints.requestedReplyAt} error={errors.requestedReplyAt?.message} />
       </Grid.Col>
       <Grid.Col span={4}>
         <TextInput label={m.fields.eventTime} placeholder={m.hints.eventTime} {...register('eventTime')} error={errors.eventTime?.message} />

@@ -19,6 +19,7 @@ import { useLookups } from '../../app/lookups';
 import { useOperator } from '../../app/operator';
 import { useNowWall } from '../../lib/main-clock';
 import { useTimeDefaults } from '../../lib/time-defaults';
+import { DateField, DateTimeField } from '../../lib/DateFields';
 
 type FieldKind = 'text' | 'textarea' | 'wallTime' | 'date' | 'staff' | 'supervisor' | 'department' | 'money' | 'enum';
 interface FieldSpec {
@@ -186,9 +187,9 @@ export function StepDialog({ action, complaint, departmentId, onClose, onDone }:
       case 'textarea':
         return <Textarea key={f.name} autosize minRows={2} {...common} {...form.register(f.name)} />;
       case 'wallTime':
-        return <TextInput key={f.name} placeholder="YYYY-MM-DD HH:mm" {...common} {...form.register(f.name)} />;
+        return <DateTimeField key={f.name} control={form.control} name={f.name} {...common} />;
       case 'date':
-        return <TextInput key={f.name} type="date" {...common} {...form.register(f.name)} />;
+        return <DateField key={f.name} control={form.control} name={f.name} {...common} />;
       case 'staff':
       case 'supervisor':
         return <NativeSelect key={f.name} data={staffOptions(!!f.optional, f.kind === 'supervisor')} {...common} {...form.register(f.name)} />;

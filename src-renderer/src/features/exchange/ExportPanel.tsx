@@ -2,10 +2,11 @@ import { useEffect, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { Alert, Button, Group, Paper, PasswordInput, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, PasswordInput, Radio, Stack, Text } from '@mantine/core';
 import { exportStartSchema, type ExportOutcome, type ExportStartInput } from '../../../../src-preload/contract';
 import { call } from '../../lib/api';
 import { useSubmitWithServerErrors } from '../../lib/forms';
+import { DateField } from '../../lib/DateFields';
 import { fill, useI18n } from '../../app/i18n';
 import { useOperator } from '../../app/operator';
 import { FolderChooser } from './FolderChooser';
@@ -85,8 +86,8 @@ export function ExportPanel() {
           </Radio.Group>
           {scope === 'range' && (
             <Group align="flex-start">
-              <TextInput type="date" label={m.exchange.from} {...form.register('from')} error={errors.from?.message} disabled={running} />
-              <TextInput type="date" label={m.exchange.to} {...form.register('to')} error={errors.to?.message} disabled={running} />
+              <DateField control={form.control} name="from" label={m.exchange.from} error={errors.from?.message} disabled={running} />
+              <DateField control={form.control} name="to" label={m.exchange.to} error={errors.to?.message} disabled={running} />
             </Group>
           )}
           <Group align="flex-start">

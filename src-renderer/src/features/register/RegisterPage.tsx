@@ -7,6 +7,7 @@ import { call } from '../../lib/api';
 import { useApiQuery } from '../../lib/query';
 import { mainNowWall } from '../../lib/main-clock';
 import { monthRange, roomLabel } from '../../lib/format';
+import { PlainDateField } from '../../lib/DateFields';
 import { usePrint } from '../print/PrintPreview';
 import { useExcelExport } from './useExcelExport';
 import { fill, useI18n } from '../../app/i18n';
@@ -100,8 +101,8 @@ export function RegisterPage() {
         <NativeSelect label={m.fields.categoryId} value={filters.categoryId} onChange={set('categoryId')} disabled={pickOfficeFirst} title={pickOfficeFirst ? m.offices.pickOfficeFirst : undefined} data={[all, ...categories.map((c) => ({ value: c.id, label: c.name }))]} />
         <NativeSelect label={m.fields.channel} value={filters.channel} onChange={set('channel')} data={[all, ...CHANNELS.map((c) => ({ value: c, label: m.channel[c] }))]} />
         <NativeSelect label={m.fields.severity} value={filters.severity} onChange={set('severity')} data={[all, ...SEVERITIES.map((s) => ({ value: s, label: m.severity[s] }))]} />
-        <TextInput type="date" label={m.register.from} value={filters.receivedFrom} onChange={set('receivedFrom')} />
-        <TextInput type="date" label={m.register.to} value={filters.receivedTo} onChange={set('receivedTo')} />
+        <PlainDateField label={m.register.from} value={filters.receivedFrom} onChange={(value) => set('receivedFrom')({ currentTarget: { value } })} w={150} />
+        <PlainDateField label={m.register.to} value={filters.receivedTo} onChange={(value) => set('receivedTo')({ currentTarget: { value } })} w={150} />
         <Button variant="subtle" onClick={() => (setFilters(NO_FILTERS), setPage(1))}>
           {m.common.reset}
         </Button>

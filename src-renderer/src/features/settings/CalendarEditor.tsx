@@ -10,6 +10,7 @@ import { useSubmitWithServerErrors } from '../../lib/forms';
 import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { mainNowWall } from '../../lib/main-clock';
+import { DateField, PlainDateTimeField } from '../../lib/DateFields';
 
 type DayInput = z.input<typeof calendarDaySchema>;
 
@@ -123,7 +124,7 @@ export function CalendarEditor() {
         </ScrollArea>
         <form onSubmit={submit} noValidate aria-label={m.calendar.addDay}>
           <Group align="flex-start">
-            <TextInput type="date" label={m.calendar.date} {...form.register('date')} error={errors.date?.message} />
+            <DateField control={form.control} name="date" label={m.calendar.date} error={errors.date?.message} />
             <NativeSelect label={m.calendar.kind} data={CALENDAR_DAY_KINDS.map((k) => ({ value: k, label: m.calendar[k] }))} {...form.register('kind')} />
             <TextInput label={m.calendar.name} {...form.register('name')} error={errors.name?.message} />
             <Button type="submit" mt={24}>
@@ -163,7 +164,7 @@ function WorkingDayCalculator() {
         {m.calendar.calculator}
       </Text>
       <Group align="flex-end">
-        <TextInput label={m.calendar.from} value={from} onChange={(e) => setFrom(e.currentTarget.value)} placeholder="YYYY-MM-DD HH:mm" />
+        <PlainDateTimeField label={m.calendar.from} value={from} onChange={setFrom} />
         <NumberInput label={m.calendar.days} w={120} min={0} max={366} value={days} onChange={(v) => setDays(Number(v) || 0)} />
         <Button variant="light" onClick={calculate}>
           {m.calendar.calculate}
