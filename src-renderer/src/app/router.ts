@@ -18,7 +18,8 @@ export function parseRoute(hash: string): Route {
     const step = LIFECYCLE_ACTIONS.find((a) => a === complaint[2]);
     return step ? { page: 'complaint', id: complaint[1]!, step } : { page: 'complaint', id: complaint[1]! };
   }
-  if (path === '/register') return { page: 'register' };
+  // The register keeps its filters, page and sort after '?' (features/register/register-view.ts).
+  if (path === '/register' || path.startsWith('/register?')) return { page: 'register' };
   if (path === '/board') return { page: 'board' };
   if (path === '/reports') return { page: 'reports' };
   if (path === '/exchange') return { page: 'exchange' };

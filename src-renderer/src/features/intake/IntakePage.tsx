@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
@@ -59,6 +59,13 @@ export function IntakePage() {
   const [confirming, setConfirming] = useState<ComplaintCreateInput | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<Complaint | null>(null);
+  // The new number is what reception reads out to the caller: bring the notice on screen after a save
+  // (the desk is at the bottom of the form then; at 1366×768 the top of the page is out of view).
+  // Runs after the fresh form has focused its first field, so the notice wins the scroll.
+  const savedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (saved) savedRef.current?.scrollIntoView({ block: 'start' });
+  }, [saved]);
   const [formError, setFormError] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
 
@@ -111,7 +118,16 @@ export function IntakePage() {
         </Text>
       </Group>
       {saved && (
-        <Alert color="teal" title={m.intake.savedTitle} withCloseButton onClose={() => setSaved(null)} data-testid="intake-saved">
+        <Alert
+          ref={savedRef}
+          color="teal"
+          title={m.intake.savedTitle}
+          withCloseButton
+          onClose={() => setSaved(null)}
+          data-testid="intake-saved"
+          // Scrolled to just below the fixed header, not under it.
+          style={{ scrollMarginTop: 'calc(var(--app-shell-header-offset, 0px) + 8px)' }}
+        >
           {fill(m.intake.savedBody, { number: saved.number })}{' '}
           <Anchor href={hrefOf({ page: 'complaint', id: saved.id })}>{m.intake.openSaved}</Anchor>
         </Alert>

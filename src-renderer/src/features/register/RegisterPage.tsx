@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { keepPreviousData } from '@tanstack/react-query';
-import { Alert, Badge, Button, Group, NativeSelect, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, MultiSelect, NativeSelect, Pagination, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { CHANNELS, SEVERITIES, STATUSES, type ComplaintListQuery } from '../../../../src-preload/contract';
+import { CHANNELS, SEVERITIES, STATUSES, type ComplaintSortKey } from '../../../../src-preload/contract';
 import { call } from '../../lib/api';
 import { useApiQuery } from '../../lib/query';
 import { mainNowWall } from '../../lib/main-clock';
@@ -10,6 +9,8 @@ import { monthRange, roomLabel } from '../../lib/format';
 import { PlainDateField } from '../../lib/DateFields';
 import { usePrint } from '../print/PrintPreview';
 import { useExcelExport } from './useExcelExport';
+import { DEFAULT_VIEW, sortBy, toListQuery, type RegisterFilters, type RegisterView } from './register-view';
+import { useRegisterView } from './useRegisterView';
 import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { navigate } from '../../app/router';
@@ -19,68 +20,35 @@ import { useOfficeChoices, useOffices } from '../offices/useOffices';
 
 const PAGE_SIZE = 50;
 
-interface Filters {
-  status: string;
-  departmentId: string;
-  categoryId: string;
-  channel: string;
-  severity: string;
-  receivedFrom: string;
-  receivedTo: string;
-  text: string;
-  /** Head office: one office's complaints ('' = every office). */
-  officeCode: string;
-}
-const NO_FILTERS: Filters = { status: '', departmentId: '', categoryId: '', channel: '', severity: '', receivedFrom: '', receivedTo: '', text: '', officeCode: '' };
-
-/** Only the filters that are set; empty selects mean "all". */
-function toQuery(f: Filters, page: number): ComplaintListQuery {
-  return {
-    page,
-    pageSize: PAGE_SIZE,
-    ...(f.status && { status: [f.status as NonNullable<ComplaintListQuery['status']>[number]] }),
-    ...(f.departmentId && { departmentId: f.departmentId }),
-    ...(f.categoryId && { categoryId: f.categoryId }),
-    ...(f.channel && { channel: f.channel as ComplaintListQuery['channel'] }),
-    ...(f.severity && { severity: f.severity as ComplaintListQuery['severity'] }),
-    ...(f.receivedFrom && { receivedFrom: f.receivedFrom }),
-    ...(f.receivedTo && { receivedTo: f.receivedTo }),
-    ...(f.text.trim() && { text: f.text.trim() }),
-    ...(f.officeCode && { officeCode: f.officeCode }),
-  };
-}
-
-/** The register (投诉台账): every complaint, filtered and searched, newest first. */
+/** The register (投诉台账): every complaint, filtered, searched and sorted by any column (newest first by default). */
 export function RegisterPage() {
   const { m } = useI18n();
   const { settings } = useLookups();
   const offices = useOffices();
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // Filters, search, page and sort live in the URL: back from a complaint, or a reload, shows the same rows.
+  const [view, setView] = useRegisterView();
+  const { filters, page } = view;
   // The department and category choices are the chosen office's (each office has its own 工程部).
   const { several, departments, categories, pickOfficeFirst } = useOfficeChoices(offices, filters.officeCode);
   const [debouncedText] = useDebouncedValue(filters.text, 250);
-  const [page, setPage] = useState(1);
-  const effective = { ...filters, text: debouncedText };
+
   // The page shown stays until the next filter's rows arrive (no blank flash while typing).
-  const list = useApiQuery('complaints:list', toQuery(effective, page), { placeholderData: keepPreviousData });
+  const list = useApiQuery('complaints:list', toListQuery(view, debouncedText, PAGE_SIZE), { placeholderData: keepPreviousData });
   const result = list.data ?? null;
   const error = list.error?.message ?? null;
 
-  const set = (key: keyof Filters) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setFilters((f) => ({ ...f, [key]: value }));
-    setPage(1);
-  };
-  const setOffice = (officeCode: string) => {
-    setFilters((f) => ({ ...f, officeCode, departmentId: '', categoryId: '' }));
-    setPage(1);
-  };
+  // Any change of filter starts again from page 1.
+  const setFilters = (change: Partial<RegisterFilters>) => setView((v) => ({ ...v, filters: { ...v.filters, ...change }, page: 1 }));
+  const set = (key: Exclude<keyof RegisterFilters, 'status'>) => (e: { currentTarget: { value: string } }) => setFilters({ [key]: e.currentTarget.value });
+  const setOffice = (officeCode: string) => setFilters({ officeCode, departmentId: '', categoryId: '' });
+  const setPage = (next: number) => setView((v) => ({ ...v, page: next }));
+  const sortHeader = (key: ComplaintSortKey, label: string) => <SortHeader label={label} sortKey={key} view={view} onSort={() => setView((v) => sortBy(v, key))} />;
   const all = { value: '', label: m.common.all };
   const registerPrint = usePrint();
   const excelExport = useExcelExport();
   // The paper register and the Excel file cover a period: the chosen dates, or this month when none are set.
   const periodQuery = () => {
-    const { page: _page, pageSize: _size, receivedFrom, receivedTo, ...filtersOnly } = toQuery(effective, 1);
+    const { page: _page, pageSize: _size, sort: _sort, direction: _direction, receivedFrom, receivedTo, ...filtersOnly } = toListQuery(view, debouncedText, PAGE_SIZE);
     const month = monthRange(mainNowWall(settings.timeZone));
     return { ...filtersOnly, from: receivedFrom ?? month.from, to: receivedTo ?? month.to };
   };
@@ -96,14 +64,23 @@ export function RegisterPage() {
       <Group gap="xs" align="flex-end">
         <OfficeSelect offices={offices} value={filters.officeCode} onChange={setOffice} />
         <TextInput label={m.common.search} placeholder={m.register.searchPlaceholder} w={240} value={filters.text} onChange={set('text')} />
-        <NativeSelect label={m.fields.status} value={filters.status} onChange={set('status')} data={[all, ...STATUSES.map((s) => ({ value: s, label: m.status[s] }))]} />
+        <MultiSelect
+          label={m.fields.status}
+          placeholder={filters.status.length ? undefined : m.common.all}
+          value={filters.status}
+          onChange={(status) => setFilters({ status })}
+          data={STATUSES.map((s) => ({ value: s, label: m.status[s] }))}
+          clearable
+          miw={160}
+          maw={360}
+        />
         <NativeSelect label={m.register.department} value={filters.departmentId} onChange={set('departmentId')} disabled={pickOfficeFirst} title={pickOfficeFirst ? m.offices.pickOfficeFirst : undefined} data={[all, ...departments.map((d) => ({ value: d.id, label: d.name }))]} />
         <NativeSelect label={m.fields.categoryId} value={filters.categoryId} onChange={set('categoryId')} disabled={pickOfficeFirst} title={pickOfficeFirst ? m.offices.pickOfficeFirst : undefined} data={[all, ...categories.map((c) => ({ value: c.id, label: c.name }))]} />
         <NativeSelect label={m.fields.channel} value={filters.channel} onChange={set('channel')} data={[all, ...CHANNELS.map((c) => ({ value: c, label: m.channel[c] }))]} />
         <NativeSelect label={m.fields.severity} value={filters.severity} onChange={set('severity')} data={[all, ...SEVERITIES.map((s) => ({ value: s, label: m.severity[s] }))]} />
         <PlainDateField label={m.register.from} value={filters.receivedFrom} onChange={(value) => set('receivedFrom')({ currentTarget: { value } })} w={150} />
         <PlainDateField label={m.register.to} value={filters.receivedTo} onChange={(value) => set('receivedTo')({ currentTarget: { value } })} w={150} />
-        <Button variant="subtle" onClick={() => (setFilters(NO_FILTERS), setPage(1))}>
+        <Button variant="subtle" onClick={() => setView(() => DEFAULT_VIEW)}>
           {m.common.reset}
         </Button>
         <Button variant="light" loading={registerPrint.busy} onClick={printRegister} title={m.print.registerHint}>
@@ -121,14 +98,14 @@ export function RegisterPage() {
         <Table.Thead>
           <Table.Tr>
             {several && <Table.Th>{m.offices.column}</Table.Th>}
-            <Table.Th>{m.fields.number}</Table.Th>
-            <Table.Th>{m.fields.receivedAt}</Table.Th>
-            <Table.Th>{m.fields.complainantName}</Table.Th>
-            <Table.Th>{m.fields.roomLabel}</Table.Th>
-            <Table.Th>{m.fields.categoryId}</Table.Th>
-            <Table.Th>{m.fields.complainedDepartmentId}</Table.Th>
-            <Table.Th>{m.fields.severity}</Table.Th>
-            <Table.Th>{m.fields.status}</Table.Th>
+            {sortHeader('number', m.fields.number)}
+            {sortHeader('receivedAt', m.fields.receivedAt)}
+            {sortHeader('complainantName', m.fields.complainantName)}
+            {sortHeader('room', m.fields.roomLabel)}
+            {sortHeader('categoryName', m.fields.categoryId)}
+            {sortHeader('departmentName', m.fields.complainedDepartmentId)}
+            {sortHeader('severity', m.fields.severity)}
+            {sortHeader('status', m.fields.status)}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -169,5 +146,20 @@ export function RegisterPage() {
       )}
       {pages > 1 && <Pagination value={page} onChange={setPage} total={pages} />}
     </Stack>
+  );
+}
+
+/** A column header that sorts the register by its column; a second click reverses the order. */
+function SortHeader({ label, sortKey, view, onSort }: { label: string; sortKey: ComplaintSortKey; view: RegisterView; onSort: () => void }) {
+  const active = view.sort === sortKey;
+  return (
+    <Table.Th aria-sort={active ? (view.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton onClick={onSort} fw={600} fz="sm">
+        {label}
+        <span aria-hidden style={{ marginInlineStart: 4, opacity: active ? 1 : 0.3 }}>
+          {active && view.direction === 'asc' ? '▲' : '▼'}
+        </span>
+      </UnstyledButton>
+    </Table.Th>
   );
 }
