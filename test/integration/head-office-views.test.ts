@@ -198,7 +198,13 @@ describe('register (complaints:list) by office', () => {
     const ids = (code: string) => app.ok('offices:directory', { officeCode: code }).departments.map((d) => d.id);
     expect(ids('DFYA').filter((id) => ids('HQXB').includes(id))).toEqual([]);
     const unknown = app.call('offices:directory', { officeCode: 'ZZZZ' });
-    expect(unknown.ok ? null : unknown.error).toEqual({ code: 'VALIDATION', message: '本机没有代码为 ZZZZ 的服务中心的记录', field: 'officeCode' });
+    expect(unknown.ok ? null : unknown.error).toEqual({
+      code: 'VALIDATION',
+      key: 'office.unknown',
+      params: { code: 'ZZZZ' },
+      message: '本机没有代码为 ZZZZ 的服务中心的记录',
+      field: 'officeCode',
+    });
   });
 });
 
