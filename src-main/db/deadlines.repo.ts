@@ -89,12 +89,15 @@ export function moveWorkingDayGroup(db: Db, officeCode: string, group: WorkingDa
   ).run(dueAt, officeCode, group.dueAt, group.startDate, group.days, group.pausedMinutes).changes;
 }
 
-/** Mark the open deadlines of these kinds met at `at` (a step was done). */
-export function completeDeadlines(db: Db, complaintId: string, kinds: DeadlineKind[], at: string): void {
+/**
+ * Mark the open deadlines of these kinds met at `at` (a step was done). With `startedBy`, only those
+ * that had started by then: an answer given before a complaint became major is not its 明确答复.
+ */
+export function completeDeadlines(db: Db, complaintId: string, kinds: DeadlineKind[], at: string, startedBy?: string): void {
   stmt(db, 
     `UPDATE complaint_deadlines SET completed_at = ? WHERE complaint_id = ? AND completed_at = '' AND cancelled_at = ''
-     AND kind IN (${kinds.map(() => '?').join(', ')})`,
-  ).run(at, complaintId, ...kinds);
+     AND kind IN (${kinds.map(() => '?').join(', ')})${startedBy === undefined ? '' : ' AND started_at <= ?'}`,
+  ).run(at, complaintId, ...kinds, ...(startedBy === undefined ? [] : [startedBy]));
 }
 
 /** Cancel every open deadline (an invalid complaint: only the notice is still owed). */

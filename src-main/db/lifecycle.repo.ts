@@ -1,6 +1,6 @@
 import type { Db } from './connection';
 import { stmt } from './statements';
-import type { CompensationKind, ComplaintStatus, ContactMethod, EscalationLevel, FollowUpView, HandlingRoundView, RedispatchView } from '../../src-preload/contract';
+import type { CompensationKind, ComplaintStatus, ContactMethod, EscalationLevel, FollowUpView, HandlingRoundView, RedispatchView, ReplyView } from '../../src-preload/contract';
 
 /** The lifecycle columns of a complaint (migration 0020). */
 export interface LifecycleColumns {
@@ -131,6 +131,29 @@ export function listRedispatches(db: Db, complaintId: string): RedispatchView[] 
        LEFT JOIN staff s ON s.id = r.to_handler_id
      WHERE r.complaint_id = ? ORDER BY r.round, r.at, r.id`,
   ).all(complaintId) as RedispatchView[];
+}
+
+/** A 答复 as stored. */
+export interface Reply extends ReplyView {
+  id: string;
+  complaintId: string;
+}
+
+export function insertReply(db: Db, r: Reply): void {
+  stmt(db, 'INSERT INTO replies (id, complaint_id, round, at, method, replier, content) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    r.id,
+    r.complaintId,
+    r.round,
+    r.at,
+    r.method,
+    r.replier,
+    r.content,
+  );
+}
+
+/** A complaint's 答复, in the order they were given. */
+export function listReplies(db: Db, complaintId: string): ReplyView[] {
+  return stmt(db, 'SELECT round, at, method, replier, content FROM replies WHERE complaint_id = ? ORDER BY at, id').all(complaintId) as ReplyView[];
 }
 
 export interface FollowUp extends FollowUpView {

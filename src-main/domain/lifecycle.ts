@@ -13,7 +13,8 @@ import type { KeyedText } from '../../src-preload/contract/texts';
  *   已派单/处理中 ─转派 (another department, with a reason; same round)→ 已派单 (the new one signs for it)
  *   已派单/处理中 ─挂起→ 挂起 ─恢复→ (回到挂起前)
  *   已登记/退回待派单/已派单/处理中 ─判为无效→ 无效 ─告知投诉人→ 已办结
- *   上报 (escalate) and, for major complaints, 总结与改进 are allowed in every open state.
+ *   上报 (escalate) and, for major complaints, 总结与改进 are allowed in every open state; 答复 (reply to
+ *   the complainant) in every open state but 无效, without changing it.
  */
 export interface LifecycleSnapshot {
   status: ComplaintStatus;
@@ -47,6 +48,9 @@ const ALLOWED_FROM: Record<LifecycleAction, readonly ComplaintStatus[]> = {
   redispatch: ['dispatched', 'in_progress'],
   signFor: ['dispatched'],
   recordResult: ['in_progress'],
+  // 答复 (§5): the complainant is answered while the complaint is open, as often as needed; an
+  // invalid complaint's answer is its notice (登记无效告知), so not there.
+  reply: ['registered', 'returned', 'dispatched', 'in_progress', 'on_hold', 'handled', 'followed_up'],
   followUp: ['handled'],
   followUpImpossible: ['handled'],
   markInvalid: ['registered', 'returned', 'dispatched', 'in_progress'],
@@ -96,6 +100,7 @@ export function transition(s: LifecycleSnapshot, input: ActionInput): Transition
     case 'notifyInvalid':
       return { ...stay, status: 'closed' };
     case 'escalate':
+    case 'reply':
       return stay;
     case 'summarize':
       if (s.severity !== 'major') return refuse(action, s, errorText('lifecycle.summaryOnlyMajor'));

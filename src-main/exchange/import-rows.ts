@@ -194,6 +194,15 @@ const RULES: Record<string, (manifest: ExportManifest) => Record<string, Rule>> 
     from_signed_by: TEXT,
     from_signed_at: OPTIONAL_WALL,
   }),
+  replies: () => ({
+    id: ID,
+    complaint_id: ID,
+    round: { kind: 'count', min: 1 },
+    at: WALL,
+    method: enumOf(contactMethodSchema),
+    replier: TEXT,
+    content: { kind: 'text', required: true, max: 2000 },
+  }),
   follow_ups: () => ({
     id: ID,
     complaint_id: ID,

@@ -7,7 +7,8 @@
  * Exported (head office merges and reports on them):
  * - the directory, whole: departments, categories, staff (complaints and rounds refer to them);
  * - complaints and every row that hangs off a complaint: complaint_events (the timeline),
- *   attachments (the record), handling_rounds, redispatches (转派 within a round), follow_ups,
+ *   attachments (the record), handling_rounds, redispatches (转派 within a round), replies (答复
+ *   to the complainant), follow_ups,
  *   escalations, holds, complaint_deadlines
  *   (with their outcomes, for statistics), form_prints (which paper was signed);
  * - attachment_files: the bytes of every attachment the export refers to, keyed by SHA-256.
@@ -41,6 +42,7 @@ export const COMPLAINT_TABLES = [
   'attachments',
   'handling_rounds',
   'redispatches',
+  'replies',
   'follow_ups',
   'escalations',
   'holds',

@@ -95,6 +95,7 @@ export function createHandlers(
     'lifecycle:redispatch': (input) => runStep(ctx, 'redispatch', input),
     'lifecycle:signFor': (input) => runStep(ctx, 'signFor', input),
     'lifecycle:recordResult': (input) => runStep(ctx, 'recordResult', input),
+    'lifecycle:reply': (input) => runStep(ctx, 'reply', input),
     'lifecycle:followUp': (input) => runStep(ctx, 'followUp', input),
     'lifecycle:followUpImpossible': (input) => runStep(ctx, 'followUpImpossible', input),
     'lifecycle:markInvalid': (input) => runStep(ctx, 'markInvalid', input),

@@ -34,7 +34,7 @@ import { getSettings } from './settings.service';
 import { requireActor } from './actor';
 import { complaintProcess } from './process.service';
 import { approveLockedChange, type UnlockApproval } from './signed-copies.service';
-import { dueContext, saveDeadline } from './deadlines.service';
+import { dueContext, saveDeadline, startMajorDeadlines, wallNow } from './deadlines.service';
 import { intakeDeadlines, invalidNoticeDeadline } from '../domain/deadlines';
 
 /** `YGHA-20261102-003`: office code, day received, the day's sequence (procedure §3 编号). */
@@ -196,6 +196,10 @@ export function updateComplaint(ctx: ServiceContext, { id, version, actorId, pat
         changes: changed.map((f) => ({ field: f, before: displayValue(ctx, f, current[f]), after: displayValue(ctx, f, patch[f]) })),
         ...(note && keyedNote(note)),
       });
+      // Made 重大 by hand (§5): it owes what the monthly rule's upgrade starts — the report upward
+      // and the definite reply — from now. A complaint closed or found invalid owes neither.
+      const madeMajor = changes.severity === 'major' && current.severity !== 'major';
+      if (madeMajor && current.validity === 'valid' && current.status !== 'closed' && current.status !== 'invalid') startMajorDeadlines(ctx, id, wallNow(ctx));
     })
     .immediate();
   return getComplaint(ctx.db, id)!;

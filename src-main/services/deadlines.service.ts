@@ -9,7 +9,9 @@ import type {
   DeadlinePolicy,
   DeadlinePolicySetting,
   DeadlinePreview,
+  DeadlineKind,
   DeadlineView,
+  LifecycleAction,
   Severity,
 } from '../../src-preload/contract';
 import { alertLevelAt, boardColumnAt, byHoldLateness, countByDepartment, holdPastExpectedDays, toWallTime, wallToEpochMs } from '../../src-preload/contract';
@@ -23,7 +25,17 @@ import {
   type DeadlineRow,
   type OpenDeadlineDue,
 } from '../db/deadlines.repo';
-import { DEFAULT_DEADLINE_POLICY, deadlineState, dueAfter, intakeDeadlines, type DueContext, type IntakeFacts, type PlannedDeadline } from '../domain/deadlines';
+import {
+  DEFAULT_DEADLINE_POLICY,
+  deadlineState,
+  definiteReplyDeadline,
+  dueAfter,
+  intakeDeadlines,
+  reportDeadline,
+  type DueContext,
+  type IntakeFacts,
+  type PlannedDeadline,
+} from '../domain/deadlines';
 import { primaryStep } from '../domain/lifecycle';
 import { now } from '../lib/clock';
 import { ulid } from '../lib/ulid';
@@ -58,6 +70,17 @@ export const wallNow = (ctx: ServiceContext) => toWallTime(now(), getSettings(ct
 
 export function saveDeadline(ctx: ServiceContext, complaintId: string, d: PlannedDeadline, policyVersion: number): void {
   insertDeadline(ctx.db, { id: ulid(), complaintId, ...d, policyVersion, pausedMinutes: 0, completedAt: '', cancelledAt: '' });
+}
+
+/**
+ * A complaint that has just become major (§5) owes what a major complaint owes from that moment: the
+ * report upward and a definite reply to the complainant (明确答复). One place for both ways it
+ * happens: the monthly rule (sweepAutoMajor) and a person's edit (updateComplaint).
+ */
+export function startMajorDeadlines(ctx: ServiceContext, complaintId: string, at: string, due: DueContext & { policyVersion: number } = dueContext(ctx)): void {
+  const report = reportDeadline(at, 'major', due);
+  if (report) saveDeadline(ctx, complaintId, report, due.policyVersion);
+  saveDeadline(ctx, complaintId, definiteReplyDeadline(at, due), due.policyVersion);
 }
 
 /** The intake form's preview (deadlines:preview): what the complaint's deadlines will be if saved now. */
@@ -216,6 +239,12 @@ function selectBoardRows(ctx: ServiceContext): BoardRows {
   return { open, complaints, withOtherThanResolution };
 }
 
+/**
+ * The step that meets a deadline when it is not the status's own next step: the board's card opens
+ * the complaint there (上报 for the report upward; 答复 for the reply and a major complaint's 明确答复).
+ */
+const STEP_FOR_KIND: Partial<Record<DeadlineKind, LifecycleAction>> = { report: 'escalate', response: 'reply', definite_reply: 'reply' };
+
 /** A held card's hold: since when, when it was expected to resume, and how many days that is past. */
 function holdOf(since: string, expectedDate: string, nowWall: string): BoardHold {
   return { since, expectedDate, pastExpectedDays: holdPastExpectedDays(expectedDate, nowWall) };
@@ -274,7 +303,7 @@ export function buildBoard(ctx: ServiceContext, filter: { departmentId?: string;
       nextKind: d.kind,
       dueAt: d.dueAt,
       minutes,
-      step: d.kind === 'report' ? 'escalate' : step,
+      step: STEP_FOR_KIND[d.kind] ?? step,
       onHold,
       hold: onHold && c.held_since !== null ? holdOf(c.held_since, c.hold_expected_date ?? '', nowWall) : null,
     });

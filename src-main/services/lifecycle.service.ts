@@ -11,6 +11,7 @@ import {
   insertFollowUp,
   insertHold,
   insertRedispatch,
+  insertReply,
   insertRound,
   listFollowUps,
   listHolds,
@@ -21,14 +22,14 @@ import {
 } from '../db/lifecycle.repo';
 import { cancelOpenDeadlines, completeDeadlines, listDeadlines, setDueAt } from '../db/deadlines.repo';
 import { transition, type LifecycleSnapshot } from '../domain/lifecycle';
-import { definiteReplyDeadline, dispatchDeadline, followUpDeadline, invalidNoticeDeadline, reportDeadline, resolutionDeadline } from '../domain/deadlines';
+import { dispatchDeadline, followUpDeadline, invalidNoticeDeadline, resolutionDeadline } from '../domain/deadlines';
 import { autoMajorAt, autoMajorReceivedBefore, isAutoMajorDue } from '../domain/auto-major';
 import { AppError, invalid, notFound, refusal } from '../lib/app-error';
 import { now } from '../lib/clock';
 import { ulid } from '../lib/ulid';
 import { requireActor } from './actor';
 import type { ServiceContext } from './context';
-import { dueContext, saveDeadline, wallNow } from './deadlines.service';
+import { dueContext, saveDeadline, startMajorDeadlines, wallNow } from './deadlines.service';
 import { getComplaintDetail } from './complaints.service';
 import { getSettings } from './settings.service';
 import { assertOwnComplaint } from './own-records';
@@ -159,6 +160,17 @@ const EFFECTS: { [A in LifecycleAction]: (s: StepContext, input: LifecycleParsed
     const due = dueContext(s.ctx);
     saveDeadline(s.ctx, s.complaintId, followUpDeadline(input.completedAt, s.snapshot.round, due), due.policyVersion);
     return { note: noteOf('step.recordResult', { action: 'recordResult', handler: handler.name, at: input.completedAt, result: input.result }) };
+  },
+
+  reply(s, input) {
+    checkRecordedTime(s, input.at, 'at', '答复时间');
+    // Before the first 派单 the round is 0; the answer belongs to round 1, as the intake's deadlines do.
+    insertReply(s.ctx.db, { id: ulid(), complaintId: s.complaintId, round: Math.max(1, s.snapshot.round), at: input.at, method: input.method, replier: s.actor.name, content: input.content });
+    // §5: the answer owed to the complainant (答复) and a major complaint's definite reply (明确答复)
+    // are met — or late — by when it was given, not by when the handling ends. Only open ones: a
+    // later reply changes nothing, and one given before the complaint became major is not its 明确答复.
+    completeDeadlines(s.ctx.db, s.complaintId, ['response', 'definite_reply'], input.at, input.at);
+    return { note: noteOf('step.reply', { action: 'reply', replier: s.actor.name, method: input.method, at: input.at, content: input.content }) };
   },
 
   followUp(s, input) {
@@ -345,9 +357,7 @@ export function sweepAutoMajor(ctx: ServiceContext): number {
       for (const c of candidates) {
         if (!updateComplaintFields(ctx.db, c.id, c.version, { severity: 'major' }, iso)) continue;
         upgraded++;
-        const report = reportDeadline(at, 'major', due);
-        if (report) saveDeadline(ctx, c.id, report, due.policyVersion);
-        saveDeadline(ctx, c.id, definiteReplyDeadline(at, due), due.policyVersion);
+        startMajorDeadlines(ctx, c.id, at, due);
         insertEvent(ctx.db, {
           id: ulid(),
           complaintId: c.id,

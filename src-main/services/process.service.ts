@@ -1,6 +1,6 @@
 import type { ComplaintProcess } from '../../src-preload/contract';
 import { getComplaint } from '../db/complaints.repo';
-import { getLifecycleColumns, listEscalations, listFollowUps, listHolds, listRedispatches, listRounds } from '../db/lifecycle.repo';
+import { getLifecycleColumns, listEscalations, listFollowUps, listHolds, listRedispatches, listReplies, listRounds } from '../db/lifecycle.repo';
 import { allowedActions } from '../domain/lifecycle';
 import { notFound } from '../lib/app-error';
 import type { ServiceContext } from './context';
@@ -17,6 +17,7 @@ export function complaintProcess(ctx: ServiceContext, complaintId: string): Comp
     round: columns.round,
     rounds: listRounds(ctx.db, complaintId),
     redispatches: listRedispatches(ctx.db, complaintId),
+    replies: listReplies(ctx.db, complaintId),
     followUps: listFollowUps(ctx.db, complaintId),
     escalations: listEscalations(ctx.db, complaintId),
     holds,

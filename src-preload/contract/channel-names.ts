@@ -34,6 +34,7 @@ export const CHANNEL_NAMES = [
   'lifecycle:redispatch',
   'lifecycle:signFor',
   'lifecycle:recordResult',
+  'lifecycle:reply',
   'lifecycle:followUp',
   'lifecycle:followUpImpossible',
   'lifecycle:markInvalid',

@@ -185,6 +185,8 @@ export const CONTRACT = {
   'lifecycle:signFor': write<ComplaintDetail>('complaints', 'deadlines')(LIFECYCLE_SCHEMAS.signFor),
   /** 处理结果: measures, result, handler, completed at, compensation. */
   'lifecycle:recordResult': write<ComplaintDetail>('complaints', 'deadlines')(LIFECYCLE_SCHEMAS.recordResult),
+  /** 答复: the complainant was answered (when, how, what was said); completes the 答复 and 明确答复 deadlines. */
+  'lifecycle:reply': write<ComplaintDetail>('complaints', 'deadlines')(LIFECYCLE_SCHEMAS.reply),
   /** 回访: an unsatisfied complainant sends it back for a new round. */
   'lifecycle:followUp': write<ComplaintDetail>('complaints', 'deadlines')(LIFECYCLE_SCHEMAS.followUp),
   /** A follow-up that cannot be done: reason and a supervisor's sign-off. */

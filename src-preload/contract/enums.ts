@@ -40,6 +40,7 @@ export const LIFECYCLE_ACTIONS = [
   'redispatch',
   'signFor',
   'recordResult',
+  'reply',
   'followUp',
   'followUpImpossible',
   'markInvalid',

@@ -2,6 +2,7 @@ import { z } from './zod';
 import { dateOnlySchema, idSchema, optionalText, requiredText, wallTimeSchema } from './common.schema';
 import { keyed, keyedIssue } from './error-texts';
 import {
+  CONTACT_METHODS,
   compensationKindSchema,
   contactMethodSchema,
   escalationLevelSchema,
@@ -68,6 +69,18 @@ export const recordResultSchema = step({
   }
 });
 
+/**
+ * 答复: the complainant was answered (§1: reception tells them; §5: by the time they named, else
+ * 2 h urgent / 2 working days). When (not before intake, not in the future), how, and what was said;
+ * who is the staff member recording it. Recorded as often as it happens; the first completes the
+ * 答复 deadline and a major complaint's 明确答复.
+ */
+export const replySchema = step({
+  at: wallTimeSchema('答复时间'),
+  method: z.enum(CONTACT_METHODS, keyed('field.choose', { field: '答复方式' })),
+  content: requiredText('答复内容', 2000),
+});
+
 /** 回访: time, method, visitor, person visited, opinion, satisfaction (§4). */
 export const followUpSchema = step({
   at: wallTimeSchema('回访时间'),
@@ -118,6 +131,7 @@ export const LIFECYCLE_SCHEMAS = {
   redispatch: redispatchSchema,
   signFor: signForSchema,
   recordResult: recordResultSchema,
+  reply: replySchema,
   followUp: followUpSchema,
   followUpImpossible: followUpImpossibleSchema,
   markInvalid: markInvalidSchema,
@@ -162,6 +176,15 @@ export interface RedispatchView {
   fromSignedAt: string;
 }
 
+/** One 答复 to the complainant: when, how, who, what was said. */
+export interface ReplyView {
+  round: number;
+  at: string;
+  method: ContactMethod;
+  replier: string;
+  content: string;
+}
+
 export interface FollowUpView {
   round: number;
   at: string;
@@ -197,6 +220,8 @@ export interface ComplaintProcess {
   rounds: HandlingRoundView[];
   /** 转派 within rounds, oldest first. */
   redispatches: RedispatchView[];
+  /** 答复 to the complainant, in the order they happened. */
+  replies: ReplyView[];
   followUps: FollowUpView[];
   escalations: EscalationView[];
   holds: HoldView[];

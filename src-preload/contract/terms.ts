@@ -69,6 +69,9 @@ export const TERMS_EN = {
   改进措施: 'improvement',
   挂起原因: 'why on hold',
   预计恢复日期: 'expected back',
+  答复时间: 'replied at',
+  答复方式: 'reply method',
+  答复内容: 'what the complainant was told',
   // Attachments and prints
   附件: 'attachment',
   文件名: 'file name',

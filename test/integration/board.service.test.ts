@@ -141,7 +141,8 @@ describe('the board’s columns', () => {
       nextKind: 'response',
       dueAt: '2026-11-20 18:00',
       minutes: 16 * 1440 + 8 * 60,
-      step: 'resume',
+      // The card opens the complaint at what that deadline needs: the 答复 (issue 13 point 6).
+      step: 'reply',
       onHold: true,
       hold: { since: '2026-11-04 09:05', expectedDate: '2026-11-06', pastExpectedDays: 0 },
     });
@@ -152,7 +153,7 @@ describe('the board’s columns', () => {
     expect(board.columns.overdue.some((c) => c.onHold)).toBe(false);
   });
 
-  it('shows a dispatched complaint under the responsible department with “sign for” as its next step', () => {
+  it('shows a dispatched complaint under the responsible department, its 答复 due next and 答复 as the step', () => {
     const board = env.app.ok('board:get', {});
     expect(findCard(board, built.today)).toEqual([
       expect.objectContaining({
@@ -165,7 +166,9 @@ describe('the board’s columns', () => {
         nextKind: 'response',
         dueAt: '2026-11-04 11:00',
         minutes: 60,
-        step: 'signFor',
+        // Its next deadline is the reply owed to the complainant, which 签收 does not meet: the
+        // card opens the 答复 form (issue 13 point 6), not 签收.
+        step: 'reply',
         onHold: false,
       }),
     ]);

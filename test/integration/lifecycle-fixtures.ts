@@ -75,6 +75,8 @@ export function validInput(action: LifecycleAction, office: Office, at: string, 
       return { signerId: office.handlerId, signedAt: at };
     case 'recordResult':
       return { handlerId: office.handlerId, measures: '更换楼上卫生间破损水管并重做防水', result: '已修复，不再滴水', completedAt: at };
+    case 'reply':
+      return { at, method: 'phone', content: '已电话告知业主：工程部今天下午上门查看漏水' };
     case 'followUp':
       return { at, method: 'phone', visitorId: office.receiverId, personVisited: '张伟', opinion: '满意', satisfaction: 'satisfied' };
     case 'followUpImpossible':

@@ -68,13 +68,13 @@ describe('a full walk through the procedure', () => {
     expect(d.complaint.status).toBe('registered');
     expect(d.process.round).toBe(0);
     expect(d.process.rounds).toEqual([]);
-    expect(sorted(d.process.allowedActions)).toEqual(sorted(['dispatch', 'markInvalid', 'escalate']));
+    expect(sorted(d.process.allowedActions)).toEqual(sorted(['dispatch', 'reply', 'markInvalid', 'escalate']));
 
     // 派单 to 工程部 at 09:20 (the 10:12 dispatch deadline is met).
     d = step(app, office, 'dispatch', d, { departmentId: office.engineering });
     expect(d.complaint.status).toBe('dispatched');
     expect(d.process.round).toBe(1);
-    expect(sorted(d.process.allowedActions)).toEqual(sorted(['redispatch', 'signFor', 'markInvalid', 'escalate', 'hold']));
+    expect(sorted(d.process.allowedActions)).toEqual(sorted(['redispatch', 'signFor', 'reply', 'markInvalid', 'escalate', 'hold']));
     expect(lastEvent(d)).toMatchObject({ kind: 'step', actorName: '周晓雯', note: '派单 · 派单：工程部', changes: statusChange('registered', 'dispatched') });
     expect(d.process.rounds).toEqual([
       expect.objectContaining({ round: 1, departmentName: '工程部', handlerName: '', dispatchedAt: '2026-11-02 09:20', dispatchedBy: '周晓雯', signedBy: '', signedAt: '', measures: '', result: '' }),
@@ -87,7 +87,7 @@ describe('a full walk through the procedure', () => {
     d = step(app, office, 'signFor', d, { signerId: office.handlerId, signedAt: '2026-11-02 09:35' });
     expect(d.complaint.status).toBe('in_progress');
     expect(d.process.round).toBe(1);
-    expect(sorted(d.process.allowedActions)).toEqual(sorted(['recordResult', 'redispatch', 'markInvalid', 'escalate', 'hold']));
+    expect(sorted(d.process.allowedActions)).toEqual(sorted(['recordResult', 'redispatch', 'reply', 'markInvalid', 'escalate', 'hold']));
     expect(lastEvent(d)).toMatchObject({ kind: 'step', note: '签收 · 签收：李强，2026-11-02 09:35', changes: statusChange('dispatched', 'in_progress') });
     expect(d.process.rounds[0]).toMatchObject({ signedBy: '李强', signedAt: '2026-11-02 09:35' });
     expect(deadline(d, 'first_response')).toMatchObject({ dueAt: '2026-11-03 09:12', completedAt: '2026-11-02 09:35', state: 'met' });
@@ -106,7 +106,7 @@ describe('a full walk through the procedure', () => {
     expect(d.complaint.status).toBe('handled');
     // The result is the answer the owner is owed: the reply is met at 14:30, before the 18:00 named.
     expect(deadline(d, 'response')).toMatchObject({ completedAt: '2026-11-02 14:30', state: 'met' });
-    expect(sorted(d.process.allowedActions)).toEqual(sorted(['followUp', 'followUpImpossible', 'escalate']));
+    expect(sorted(d.process.allowedActions)).toEqual(sorted(['followUp', 'followUpImpossible', 'reply', 'escalate']));
     expect(lastEvent(d)).toMatchObject({
       kind: 'step',
       note: '登记处理结果 · 处理完成（李强，2026-11-02 14:30）：已修复，天花板不再滴水',
@@ -138,7 +138,7 @@ describe('a full walk through the procedure', () => {
     expect(d.complaint.status).toBe('returned');
     expect(d.process.round).toBe(2);
     expect(d.process.allowedActions[0]).toBe('dispatch');
-    expect(sorted(d.process.allowedActions)).toEqual(sorted(['dispatch', 'markInvalid', 'escalate']));
+    expect(sorted(d.process.allowedActions)).toEqual(sorted(['dispatch', 'reply', 'markInvalid', 'escalate']));
     expect(lastEvent(d)).toMatchObject({
       kind: 'step',
       note: '回访 · 回访（周晓雯）：不满意，退回重新处理（第 2 轮，待派单）',
@@ -235,7 +235,7 @@ describe('转派: another department within a round', () => {
     d = step(app, office, 'redispatch', d, { departmentId: office.cleaning, handlerId: cleanerId, reason: '现场查明是公共区域保洁问题' }, office.supervisorId);
     expect(d.complaint.status).toBe('dispatched');
     expect(d.process.round).toBe(1);
-    expect(sorted(d.process.allowedActions)).toEqual(sorted(['redispatch', 'signFor', 'markInvalid', 'escalate', 'hold']));
+    expect(sorted(d.process.allowedActions)).toEqual(sorted(['redispatch', 'signFor', 'reply', 'markInvalid', 'escalate', 'hold']));
     expect(lastEvent(d)).toMatchObject({
       kind: 'step',
       actorName: '王敏',
@@ -312,13 +312,13 @@ describe('转派: another department within a round', () => {
 describe('a step that is not allowed changes no row', () => {
   /** The steps allowed in each state, from the procedure (non-major, except 已回访 which only majors reach). */
   const ALLOWED: Record<ComplaintStatus, LifecycleAction[]> = {
-    registered: ['dispatch', 'markInvalid', 'escalate'],
-    returned: ['dispatch', 'markInvalid', 'escalate'],
-    dispatched: ['redispatch', 'signFor', 'markInvalid', 'escalate', 'hold'],
-    in_progress: ['recordResult', 'redispatch', 'markInvalid', 'escalate', 'hold'],
-    on_hold: ['escalate', 'resume'],
-    handled: ['followUp', 'followUpImpossible', 'escalate'],
-    followed_up: ['escalate', 'summarize'],
+    registered: ['dispatch', 'reply', 'markInvalid', 'escalate'],
+    returned: ['dispatch', 'reply', 'markInvalid', 'escalate'],
+    dispatched: ['redispatch', 'signFor', 'reply', 'markInvalid', 'escalate', 'hold'],
+    in_progress: ['recordResult', 'redispatch', 'reply', 'markInvalid', 'escalate', 'hold'],
+    on_hold: ['reply', 'escalate', 'resume'],
+    handled: ['followUp', 'followUpImpossible', 'reply', 'escalate'],
+    followed_up: ['reply', 'escalate', 'summarize'],
     invalid: ['notifyInvalid', 'escalate'],
     closed: [],
   };
@@ -333,7 +333,7 @@ describe('a step that is not allowed changes no row', () => {
     invalid: '无效（待告知）',
     closed: '已办结',
   };
-  const ACTIONS: LifecycleAction[] = ['dispatch', 'redispatch', 'signFor', 'recordResult', 'followUp', 'followUpImpossible', 'markInvalid', 'notifyInvalid', 'escalate', 'summarize', 'hold', 'resume'];
+  const ACTIONS: LifecycleAction[] = ['dispatch', 'redispatch', 'signFor', 'recordResult', 'reply', 'followUp', 'followUpImpossible', 'markInvalid', 'notifyInvalid', 'escalate', 'summarize', 'hold', 'resume'];
 
   it.each(Object.keys(ALLOWED) as ComplaintStatus[])('in state %s', (status) => {
     setNow(app, '2026-11-02 12:00');
@@ -509,7 +509,7 @@ describe('a major complaint', () => {
     expect(d.complaint).toMatchObject({ status: 'followed_up', severity: 'major' });
     expect(lastEvent(d).changes).toEqual(statusChange('handled', 'followed_up'));
     expect(d.process.closedAt).toBe('');
-    expect(sorted(d.process.allowedActions)).toEqual(sorted(['escalate', 'summarize']));
+    expect(sorted(d.process.allowedActions)).toEqual(sorted(['reply', 'escalate', 'summarize']));
 
     setNow(app, '2026-11-03 09:00');
     d = step(app, office, 'summarize', d, { summary: '楼上防水层老化导致渗漏，首次维修未根治', improvement: '每季度巡查楼栋防水，维修后闭水试验' });
@@ -559,7 +559,7 @@ describe('hold and resume', () => {
 
     d = step(app, office, 'hold', d, { reason: '等待业主在家', expectedDate: '2026-11-03' });
     expect(d.complaint.status).toBe('on_hold');
-    expect(sorted(d.process.allowedActions)).toEqual(sorted(['escalate', 'resume']));
+    expect(sorted(d.process.allowedActions)).toEqual(sorted(['reply', 'escalate', 'resume']));
     expect(lastEvent(d)).toMatchObject({ kind: 'step', note: '挂起 · 挂起：等待业主在家（预计 2026-11-03 恢复），处理时限暂停计时', changes: statusChange('in_progress', 'on_hold') });
     expect(d.process.holds).toEqual([expect.objectContaining({ fromAt: '2026-11-02 09:20', expectedDate: '2026-11-03', reason: '等待业主在家', resumedAt: '', heldMinutes: 0 })]);
     expect(deadline(d, 'resolution')).toMatchObject({ dueAt: '2026-11-05 23:59', state: 'paused' });

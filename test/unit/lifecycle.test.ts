@@ -141,6 +141,7 @@ const onHold = (heldFromStatus: ComplaintStatus | ''): Situation => ({
   heldFromStatus,
   row: {
     ...allWrong(),
+    reply: to('on_hold'), // the complainant is still answered while the work waits
     escalate: to('on_hold'),
     summarize: summarizeStays('on_hold'),
     resume: heldFromStatus === '' ? NOTHING_TO_RESUME : to(heldFromStatus, { heldFromStatus: '' }),
@@ -156,6 +157,7 @@ const SITUATIONS: Record<string, Situation> = {
       redispatch: WRONG, // nothing dispatched yet: 派单 first
       signFor: WRONG,
       recordResult: WRONG,
+      reply: to('registered'),
       'followUp:satisfied': WRONG,
       'followUp:basically_satisfied': WRONG,
       'followUp:unsatisfied': WRONG,
@@ -175,6 +177,7 @@ const SITUATIONS: Record<string, Situation> = {
     row: {
       ...allWrong(),
       dispatch: to('dispatched', { round: R }),
+      reply: to('returned'),
       markInvalid: to('invalid'),
       escalate: to('returned'),
       summarize: summarizeStays('returned'),
@@ -188,6 +191,7 @@ const SITUATIONS: Record<string, Situation> = {
       redispatch: to('dispatched'),
       signFor: to('in_progress'),
       recordResult: WRONG,
+      reply: to('dispatched'),
       'followUp:satisfied': WRONG,
       'followUp:basically_satisfied': WRONG,
       'followUp:unsatisfied': WRONG,
@@ -208,6 +212,7 @@ const SITUATIONS: Record<string, Situation> = {
       redispatch: to('dispatched'), // the new department signs for it again
       signFor: WRONG,
       recordResult: to('handled'),
+      reply: to('in_progress'),
       'followUp:satisfied': WRONG,
       'followUp:basically_satisfied': WRONG,
       'followUp:unsatisfied': WRONG,
@@ -231,6 +236,7 @@ const SITUATIONS: Record<string, Situation> = {
       redispatch: WRONG,
       signFor: WRONG,
       recordResult: WRONG,
+      reply: to('handled'),
       'followUp:satisfied': afterFollowUp,
       'followUp:basically_satisfied': afterFollowUp,
       'followUp:unsatisfied': to('returned', { round: R + 1 }), // next round, to be dispatched again
@@ -248,6 +254,7 @@ const SITUATIONS: Record<string, Situation> = {
     heldFromStatus: '',
     row: {
       ...allWrong(),
+      reply: to('followed_up'),
       escalate: to('followed_up'),
       summarize: per(NOT_MAJOR, to('closed'), to('closed')),
     },
@@ -259,6 +266,7 @@ const SITUATIONS: Record<string, Situation> = {
       ...allWrong(),
       notifyInvalid: to('closed'),
       escalate: to('invalid'),
+      // reply stays refused: an invalid complaint's answer is its notice (登记无效告知).
       // summarize is refused here for every severity; the state is the reason given.
     },
   },
@@ -425,20 +433,20 @@ describe('allowedActions', () => {
   // A few rows spelled out, as the complaint page shows them.
   it('spelled out: the buttons of a few common situations', () => {
     const sorted = (a: LifecycleAction[]) => [...a].sort();
-    expect(sorted(allowedActions(snapshot({ status: 'registered' })))).toEqual(sorted(['dispatch', 'markInvalid', 'escalate']));
+    expect(sorted(allowedActions(snapshot({ status: 'registered' })))).toEqual(sorted(['dispatch', 'reply', 'markInvalid', 'escalate']));
     expect(sorted(allowedActions(snapshot({ status: 'registered', severity: 'major' })))).toEqual(
-      sorted(['dispatch', 'markInvalid', 'escalate', 'summarize']),
+      sorted(['dispatch', 'reply', 'markInvalid', 'escalate', 'summarize']),
     );
     expect(sorted(allowedActions(snapshot({ status: 'dispatched' })))).toEqual(
-      sorted(['redispatch', 'signFor', 'markInvalid', 'escalate', 'hold']),
+      sorted(['redispatch', 'signFor', 'reply', 'markInvalid', 'escalate', 'hold']),
     );
-    expect(sorted(allowedActions(snapshot({ status: 'in_progress' })))).toEqual(sorted(['recordResult', 'redispatch', 'markInvalid', 'escalate', 'hold']));
+    expect(sorted(allowedActions(snapshot({ status: 'in_progress' })))).toEqual(sorted(['recordResult', 'redispatch', 'reply', 'markInvalid', 'escalate', 'hold']));
     // Round 2 after an unsatisfied follow-up: 派单 first, and it is the first button.
     expect(allowedActions(snapshot({ status: 'returned', round: 2 }))[0]).toBe('dispatch');
-    expect(sorted(allowedActions(snapshot({ status: 'returned', round: 2 })))).toEqual(sorted(['dispatch', 'markInvalid', 'escalate']));
-    expect(sorted(allowedActions(snapshot({ status: 'on_hold', heldFromStatus: 'in_progress' })))).toEqual(sorted(['escalate', 'resume']));
-    expect(sorted(allowedActions(snapshot({ status: 'handled' })))).toEqual(sorted(['followUp', 'followUpImpossible', 'escalate']));
-    expect(sorted(allowedActions(snapshot({ status: 'followed_up', severity: 'major' })))).toEqual(sorted(['escalate', 'summarize']));
+    expect(sorted(allowedActions(snapshot({ status: 'returned', round: 2 })))).toEqual(sorted(['dispatch', 'reply', 'markInvalid', 'escalate']));
+    expect(sorted(allowedActions(snapshot({ status: 'on_hold', heldFromStatus: 'in_progress' })))).toEqual(sorted(['reply', 'escalate', 'resume']));
+    expect(sorted(allowedActions(snapshot({ status: 'handled' })))).toEqual(sorted(['followUp', 'followUpImpossible', 'reply', 'escalate']));
+    expect(sorted(allowedActions(snapshot({ status: 'followed_up', severity: 'major' })))).toEqual(sorted(['reply', 'escalate', 'summarize']));
     expect(sorted(allowedActions(snapshot({ status: 'invalid' })))).toEqual(sorted(['notifyInvalid', 'escalate']));
     expect(allowedActions(snapshot({ status: 'closed', severity: 'major' }))).toEqual([]);
   });
@@ -472,6 +480,26 @@ function walk(start: LifecycleSnapshot, ...steps: ActionInput[]): LifecycleSnaps
 
 const statuses = (trail: LifecycleSnapshot[]) => trail.map((s) => s.status);
 const last = (trail: LifecycleSnapshot[]) => trail[trail.length - 1]!;
+
+describe('答复 (reply to the complainant)', () => {
+  const OPEN: ComplaintStatus[] = ['registered', 'returned', 'dispatched', 'in_progress', 'on_hold', 'handled', 'followed_up'];
+
+  it.each(OPEN)('is allowed in %s, any number of times, and changes neither status nor round', (status) => {
+    const start = snapshot({ status, round: 2, heldFromStatus: status === 'on_hold' ? 'in_progress' : '', severity: 'major' });
+    const trail = walk(start, { action: 'reply' }, { action: 'reply' });
+    expect(trail).toEqual([start, start, start]);
+    expect(allowedActions(start)).toContain('reply');
+  });
+
+  it.each(['closed', 'invalid'] as const)('is refused on a %s complaint, naming its state', (status) => {
+    const message = expectRefused(transition(snapshot({ status }), { action: 'reply' }));
+    expect(message).toContain(LABEL[status]);
+  });
+
+  it('never becomes the step that moves a complaint on (the board picks it by the 答复 deadline)', () => {
+    for (const status of STATUSES) expect(primaryStep(snapshot({ status, heldFromStatus: status === 'on_hold' ? 'in_progress' : '' }))).not.toBe('reply');
+  });
+});
 
 describe('walks', () => {
   it('happy path: registered → dispatched → in_progress → handled → closed (satisfied)', () => {
@@ -564,7 +592,7 @@ describe('walks', () => {
     expect(statuses(trail)).toEqual(['registered', 'dispatched', 'in_progress', 'handled', 'followed_up', 'closed']);
     const waiting = trail[4]!;
     expect(isOpen(waiting.status)).toBe(true);
-    expect(allowedActions(waiting).sort()).toEqual(['escalate', 'summarize']);
+    expect(allowedActions(waiting).sort()).toEqual(['escalate', 'reply', 'summarize']);
   });
 
   it('major complaint, impossible follow-up also waits for the summary', () => {

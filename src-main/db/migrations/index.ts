@@ -9,6 +9,7 @@ import * as redispatches from './0070-redispatches';
 import * as headOffice from './0080-head-office';
 import * as searchAddresses from './0090-search-addresses';
 import * as eventNoteKeys from './0100-event-note-keys';
+import * as replies from './0110-replies';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 80, name: 'head-office', up: headOffice.up },
   { version: 90, name: 'search-addresses', up: searchAddresses.up },
   { version: 100, name: 'event-note-keys', up: eventNoteKeys.up },
+  { version: 110, name: 'replies', up: replies.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -67,7 +67,7 @@ export function ProcessPanel({ detail, reload, initialStep }: Props) {
   );
 }
 
-/** The 投诉处理记录表 as recorded so far: each round, follow-ups, escalations, holds, the summary. */
+/** The 投诉处理记录表 as recorded so far: each round, follow-ups, replies, escalations, holds, the summary. */
 function ProcessRecord({ detail }: { detail: ComplaintDetail }) {
   const { m } = useI18n();
   const { settings } = useLookups();
@@ -113,6 +113,10 @@ function ProcessRecord({ detail }: { detail: ComplaintDetail }) {
   if (rows.length === 0) return null;
   return (
     <Table withTableBorder data-testid="process-record">
+  // 答复: each answer given to the complainant, in the order given.
+  for (const r of process.replies) {
+    rows.push([m.process.replies, fill(m.process.replyLine, { at: r.at, method: m.contactMethod[r.method], replier: r.replier, content: r.content })]);
+  }
       <Table.Tbody>
         {rows.map(([label, value], i) => (
           <Table.Tr key={i}>

@@ -56,6 +56,12 @@ const FIELDS: Record<LifecycleAction, FieldSpec[]> = {
     { name: 'compensationAmount', kind: 'money', label: (m) => m.process.compensationAmount, optional: true },
   ],
   followUp: [
+  // 答复: who answered is the operator recording it (actorId).
+  reply: [
+    { name: 'at', kind: 'wallTime', label: (m) => m.process.replyAt },
+    { name: 'method', kind: 'enum', label: (m) => m.process.replyMethod, options: (m) => enumOptions(CONTACT_METHODS, m.contactMethod) },
+    { name: 'content', kind: 'textarea', label: (m) => m.process.replyContent },
+  ],
     { name: 'at', kind: 'wallTime', label: (m) => m.process.followUpAt },
     { name: 'method', kind: 'enum', label: (m) => m.process.method, options: (m) => enumOptions(CONTACT_METHODS, m.contactMethod) },
     { name: 'visitorId', kind: 'staff', label: (m) => m.process.visitor },
@@ -108,7 +114,7 @@ function initialValues(action: LifecycleAction, complaint: Complaint, operatorId
     base.method = 'phone';
     base.personVisited = complaint.complainantName;
   }
-  if (action === 'notifyInvalid') base.method = 'phone';
+  if (action === 'notifyInvalid' || action === 'reply') base.method = 'phone';
   if (action === 'escalate') base.level = complaint.severity === 'major' ? 'director' : 'supervisor';
   return base;
 }
