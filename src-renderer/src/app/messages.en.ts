@@ -125,7 +125,7 @@ export const en: Messages = {
     otherOffice:
       'This complaint belongs to centre {office} and was merged from its export: here it can be read and its forms printed as copies. Department: {department}; category: {category}; received by: {receiver}. Changes are made at that centre and exported again.',
     notFound: 'Complaint not found',
-    newerVersion: 'This complaint was updated elsewhere (version {version}). Above is the older version you are editing; saving it will be refused.',
+    newerVersion: 'This complaint is now at version {version} (a step, another window or the system changed it). Above is still the older version you are editing; saving it will be refused.',
     loadNewerVersion: 'Discard my changes and show the new version',
   },
   settings: {

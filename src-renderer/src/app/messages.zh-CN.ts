@@ -122,7 +122,7 @@ export const zhCN = {
     emptyValue: '（空）',
     change: '{field}：{before} → {after}',
     notFound: '找不到该投诉',
-    newerVersion: '此投诉已在别处更新为第 {version} 版；上面是你正在修改的旧版本，保存会被拒绝。',
+    newerVersion: '此投诉已更新为第 {version} 版（办理步骤、其他窗口或系统所改）；上面仍是你正在修改的旧版本，保存会被拒绝。',
     loadNewerVersion: '放弃修改，显示新版本',
     otherOffice: '本投诉属于服务中心 {office}，由其导出文件合并而来，这里只能查看和打印其表单副本。部门：{department}；类别：{category}；接待人：{receiver}。如需修改，请在该服务中心办理后重新导出。',
   },
