@@ -29,7 +29,8 @@ export function Timeline({ events }: { events: ComplaintEvent[] }) {
   return (
     <MantineTimeline active={events.length - 1} bulletSize={14} lineWidth={2} data-testid="timeline">
       {events.map((event) => (
-        <MantineTimeline.Item key={event.id} title={`${m.detail[event.kind]} · ${event.actorName}`}>
+        // Main's scheduler is the actor of an automatic upgrade (stored as 系统): named in the reader's language.
+        <MantineTimeline.Item key={event.id} title={`${m.detail[event.kind]} · ${event.kind === 'auto_major' ? m.detail.system : event.actorName}`}>
           <Text size="xs" c="dimmed">
             {formatInstant(event.at, settings.timeZone)}
           </Text>
