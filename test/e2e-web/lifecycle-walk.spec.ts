@@ -70,10 +70,20 @@ test('one complaint from intake to a satisfied follow-up, through an unsatisfied
   await expect(field(page, '签收时间')).toHaveValue('2026-11-02 10:40');
   await submitStep(page, 'signFor');
 
-  // In progress: the reply owed to the complainant (not urgent: 2 working days) is next, then the resolution.
-  const resultCard = await expectColumn(page, webApp, number, 'normal', ['答复 2026-11-04 23:59', '待办：登记处理结果']);
+  // In progress: the reply owed to the complainant (not urgent: 2 working days) is next: the card
+  // opens the 答复 form, and the reply meets it by its own time (issue 13 point 6).
+  const replyCard = await expectColumn(page, webApp, number, 'normal', ['答复 2026-11-04 23:59', '待办：答复']);
+  await setClock(webApp, '2026-11-02 16:00');
+  await replyCard.click();
+  await field(page, '答复内容').fill('已电话告知业主：工程部已签收，两天内修好');
+  await submitStep(page, 'reply');
+  await expect(page.getByTestId('deadlines').locator('[data-kind="response"]')).toHaveAttribute('data-state', 'met');
+  // Then the resolution.
+  const resultCard = await expectColumn(page, webApp, number, 'normal', ['处理完成 2026-11-05 23:59', '待办：登记处理结果']);
   await setClock(webApp, '2026-11-04 15:00');
   await resultCard.click();
+  // The completion time follows main's clock (set after the board loaded) before it is saved.
+  await expect(field(page, '完成时间')).toHaveValue('2026-11-04 15:00');
   await field(page, '处理人').selectOption({ label: '李强（工程部）' });
   await field(page, '处理措施').fill('上门检查，更换楼上卫生间防水层');
   await field(page, '处理结果').fill('已修复，天花板不再滴水');
