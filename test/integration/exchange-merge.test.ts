@@ -470,8 +470,9 @@ describe('three offices with edits between their exports', () => {
     const firstExports = await Promise.all(offices.map((o) => exportOf(o.app)));
     // Each office works on after its first export; BJHD then sends only November.
     for (const o of offices) {
+      // The clock's move ticks the scheduler (the October complaint turns major): edit it as it is now.
       setNow(o.app, '2026-12-05 11:00');
-      const d = o.seeded.complaints[0]!;
+      const d = o.app.ok('complaints:get', { id: o.seeded.complaints[0]!.complaint.id });
       o.app.ok('complaints:update', { id: d.complaint.id, version: d.complaint.version, actorId: o.seeded.office.receiverId, patch: { request: `${o.code} 要求尽快答复` } });
       create(o.app, o.seeded.office, { receivedAt: '2026-12-05 10:00', complainantName: `${o.code}新投诉人` });
     }

@@ -115,20 +115,21 @@ describe('导出 Excel', () => {
     expect(li[col('被投诉部门') - 1]).toBe('环境部');
     expect(li[col('投诉方式') - 1]).toBe('来电');
     expect(li[col('联系电话') - 1]).toBe('139****1111');
-    expect(rows[2]![col('联系电话') - 1]).toBe('021****6666');
+    // Stored normalised at intake (02155556666 → 021-55556666), masked like the print.
+    expect(rows[2]![col('联系电话') - 1]).toBe('021-****6666');
     expect(rows[0]![col('房号') - 1]).toBe('3栋2单元1602');
     // 状态 stands alone so Excel can filter on it; the invalid reason goes to 备注.
     expect(rows[2]![col('备注') - 1]).toBe('无效原因：账单无误，已当面核对');
     expect(rows[2]![col('状态') - 1]).not.toContain('无效原因');
     // No full number anywhere in the file (the zip is deflated, so look inside the sheet's cells).
     const everything = JSON.stringify(rows);
-    for (const full of ['13812345678', '13900001111', '02155556666']) expect(everything).not.toContain(full);
+    for (const full of ['13812345678', '13900001111', '021-55556666', '55556666']) expect(everything).not.toContain(full);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
   it('shows full phone numbers only when asked', async () => {
     const { rows } = await download(await exportXlsx({ maskPhone: false }));
-    expect(rows.map((r) => r[col('联系电话') - 1])).toEqual(['13812345678', '13900001111', '02155556666', '13812345678']);
+    expect(rows.map((r) => r[col('联系电话') - 1])).toEqual(['13812345678', '13900001111', '021-55556666', '13812345678']);
   });
 
   it('narrows to the register’s filters, and names them in the second line', async () => {
