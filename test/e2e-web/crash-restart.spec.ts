@@ -1,4 +1,4 @@
-import { test, expect, field, openApp, setUpOffice } from './fixtures';
+import { test, expect, field, openApp, pick, setUpOffice } from './fixtures';
 
 test('a saved complaint survives the server being killed (SIGKILL) and restarted on the same data', async ({ page, webApp }) => {
   await setUpOffice(webApp);
@@ -6,7 +6,7 @@ test('a saved complaint survives the server being killed (SIGKILL) and restarted
   await field(page, '投诉人').fill('李娜');
   await field(page, '房号').fill('0801');
   await field(page, '事件经过').fill('地下车库照明坏了一周无人修');
-  await field(page, '投诉类别').selectOption({ label: '设施设备' });
+  await pick(page, '投诉类别', '设施设备');
   await page.keyboard.press('Control+Enter');
   await page.getByRole('button', { name: '投诉人已确认，保存' }).click();
   const saved = page.getByTestId('intake-saved');

@@ -71,7 +71,30 @@ export async function setUpOffice(app: WebApp): Promise<void> {
 }
 
 /** A form field by its visible label, exactly (required fields show a trailing asterisk). */
-export const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
+export const field = (page: Page, label: string) =>
+  // The control itself: an open list (lib/PickField.tsx) is labelled by its field's label too.
+  page.getByLabel(new RegExp(`^${label}\\s*\\*?$`)).and(page.locator('input, select, textarea'));
+
+/**
+ * Choose an option of a list picked by typing (Mantine Select, lib/PickField.tsx) by its label:
+ * type the label into the field and click the option, as a user with a mouse would.
+ */
+export async function pick(page: Page, label: string, optionText: string): Promise<void> {
+  const input = field(page, label);
+  await input.click();
+  await input.fill(optionText);
+  await listOf(page, label).getByRole('option', { name: optionText, exact: true }).click();
+  await expect(input).toHaveValue(optionText);
+}
+
+/** The open list of a field picked by typing (labelled by the field's label, not the page's other selects). */
+export const listOf = (page: Page, label: string) => page.getByRole('listbox', { name: new RegExp(`^${label}\\s*\\*?$`) });
+
+/** Type into a list picked by typing and wait until the option is highlighted, as the desk sees it before Enter. */
+export async function typeToPick(page: Page, label: string, typed: string, optionText: string): Promise<void> {
+  await page.keyboard.type(typed);
+  await expect(listOf(page, label).getByRole('option', { name: optionText, exact: true })).toHaveAttribute('data-combobox-selected', 'true');
+}
 
 /** Open the app and wait until it says it is ready (no sleeps). */
 export async function openApp(page: Page, app: WebApp, hash = ''): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, field, openApp, setClock, setUpOffice, type WebApp } from './fixtures';
+import { test, expect, field, openApp, pick, setClock, setUpOffice, type WebApp } from './fixtures';
 
 interface Entry { id: string; name: string }
 
@@ -39,8 +39,8 @@ test('one complaint from intake to a satisfied follow-up, through an unsatisfied
   await field(page, '单元').fill('2单元');
   await field(page, '房号').fill('1602');
   await field(page, '事件经过').fill('楼上漏水，卫生间天花板持续滴水');
-  await field(page, '投诉类别').selectOption({ label: '工程质量' });
-  await field(page, '被投诉部门').selectOption({ label: '工程部' });
+  await pick(page, '投诉类别', '工程质量');
+  await pick(page, '被投诉部门', '工程部');
   const preview = page.getByTestId('deadline-preview');
   await expect(preview.locator('[data-kind="dispatch"]')).toHaveText('派单：2026-11-02 10:00');
   await expect(preview.locator('[data-kind="resolution"]')).toHaveText('处理完成：2026-11-05 23:59');
@@ -57,8 +57,8 @@ test('one complaint from intake to a satisfied follow-up, through an unsatisfied
 
   // The card opens the complaint at the step to do.
   await late.click();
-  await field(page, '处理人').selectOption({ label: '李强（工程部）' });
-  await expect(field(page, '责任部门').locator('option:checked')).toHaveText('工程部');
+  await pick(page, '处理人', '李强（工程部）');
+  await expect(field(page, '责任部门')).toHaveValue('工程部');
   await submitStep(page, 'dispatch');
   await expect(page.getByTestId('process')).toContainText('已派单');
 
@@ -66,7 +66,7 @@ test('one complaint from intake to a satisfied follow-up, through an unsatisfied
   const signCard = await expectColumn(page, webApp, number, 'within48h', ['首次响应 2026-11-03 09:00', '待办：签收']);
   await setClock(webApp, '2026-11-02 10:40');
   await signCard.click();
-  await field(page, '签收人').selectOption({ label: '李强（工程部）' });
+  await pick(page, '签收人', '李强（工程部）');
   await expect(field(page, '签收时间')).toHaveValue('2026-11-02 10:40');
   await submitStep(page, 'signFor');
 
@@ -84,7 +84,7 @@ test('one complaint from intake to a satisfied follow-up, through an unsatisfied
   await resultCard.click();
   // The completion time follows main's clock (set after the board loaded) before it is saved.
   await expect(field(page, '完成时间')).toHaveValue('2026-11-04 15:00');
-  await field(page, '处理人').selectOption({ label: '李强（工程部）' });
+  await pick(page, '处理人', '李强（工程部）');
   await field(page, '处理措施').fill('上门检查，更换楼上卫生间防水层');
   await field(page, '处理结果').fill('已修复，天花板不再滴水');
   await submitStep(page, 'recordResult');
@@ -102,11 +102,11 @@ test('one complaint from intake to a satisfied follow-up, through an unsatisfied
   // Round 2 is dispatched and signed for like the first: 派单 within the hour of the follow-up.
   const redispatchCard = await expectColumn(page, webApp, number, 'today', ['派单 2026-11-05 11:00', '待办：派单']);
   await redispatchCard.click();
-  await expect(field(page, '责任部门').locator('option:checked')).toHaveText('工程部');
+  await expect(field(page, '责任部门')).toHaveValue('工程部');
   await submitStep(page, 'dispatch');
   const sign2Card = await expectColumn(page, webApp, number, 'normal', ['处理完成 2026-11-10 23:59', '待办：签收']);
   await sign2Card.click();
-  await field(page, '签收人').selectOption({ label: '李强（工程部）' });
+  await pick(page, '签收人', '李强（工程部）');
   await submitStep(page, 'signFor');
 
   // Round 2: a new resolution deadline from the follow-up (Fri 6, Mon 9, Tue 10).
@@ -114,7 +114,7 @@ test('one complaint from intake to a satisfied follow-up, through an unsatisfied
   await setClock(webApp, '2026-11-10 20:00');
   const round2 = await expectColumn(page, webApp, number, 'today', ['处理完成 2026-11-10 23:59', '还剩 3 小时 59 分钟']);
   await round2.click();
-  await field(page, '处理人').selectOption({ label: '李强（工程部）' });
+  await pick(page, '处理人', '李强（工程部）');
   await field(page, '处理措施').fill('重新做闭水试验，修补管道接口');
   await field(page, '处理结果').fill('闭水试验 48 小时无渗漏');
   await submitStep(page, 'recordResult');

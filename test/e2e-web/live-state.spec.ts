@@ -1,4 +1,4 @@
-import { test, expect, field, openApp, setClock, setUpOffice, type WebApp } from './fixtures';
+import { test, expect, openApp, pick, setClock, setUpOffice, type WebApp } from './fixtures';
 
 /**
  * Issue 13 point 4: pages left open stay current — as time passes (a clock tick re-derives
@@ -51,7 +51,7 @@ test('a step saved in another window shows on the open complaint page without a 
 
   const other = await context.newPage();
   await openApp(other, webApp, `#/complaints/${id}?step=dispatch`);
-  await field(other, '责任部门').selectOption({ label: '工程部' });
+  await pick(other, '责任部门', '工程部');
   await other.keyboard.press('Control+Enter');
   await expect(other.locator('form[data-step="dispatch"]')).toHaveCount(0);
   await expect(other.getByTestId('process')).toContainText('已派单');

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { test, expect, field, openApp, setClock, setUpOffice } from './fixtures';
+import { test, expect, field, openApp, pick, setClock, setUpOffice } from './fixtures';
 
 /** The README's pictures, from the real app in web mode: `npm run screenshots` (needs a CJK font, e.g. fonts-noto-cjk). */
 const OUT = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -38,8 +38,8 @@ test('README screenshots: intake form, register, deadline board, exchange @scree
   await field(page, '房号').fill('0702');
   await field(page, '事件经过').fill('地下车库B区照明坏了一周，晚上回家很不安全');
   await field(page, '投诉人要求').fill('三天内修好');
-  await field(page, '投诉类别').selectOption({ label: '设施设备' });
-  await field(page, '被投诉部门').selectOption({ label: '工程部' });
+  await pick(page, '投诉类别', '设施设备');
+  await pick(page, '被投诉部门', '工程部');
   await page.screenshot({ path: join(OUT, 'intake.png') });
 
   await page.getByRole('link', { name: '投诉台账' }).click();

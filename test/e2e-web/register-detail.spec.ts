@@ -1,4 +1,4 @@
-import { test, expect, field, openApp, setClock, setUpOffice, type WebApp } from './fixtures';
+import { test, expect, field, openApp, pick, setClock, setUpOffice, type WebApp } from './fixtures';
 
 interface Entry { id: string; name: string }
 
@@ -55,7 +55,7 @@ test('the register filters by text, department, channel and date, and a detail e
   // Edit in the detail: the change is saved and the timeline shows before → after.
   await rows.filter({ hasText: '张伟' }).click();
   await field(page, '房号').fill('1603');
-  await field(page, '被投诉部门').selectOption({ label: '环境部' });
+  await pick(page, '被投诉部门', '环境部');
   await page.getByRole('button', { name: '保存修改' }).click();
   await expect(page.getByText('已保存（第 2 版）')).toBeVisible();
   const timeline = page.getByTestId('timeline');

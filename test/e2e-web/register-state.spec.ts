@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, field, openApp, setClock, setUpOffice, type WebApp } from './fixtures';
+import { test, expect, field, openApp, pick, setClock, setUpOffice, type WebApp } from './fixtures';
 
 interface Entry { id: string; name: string }
 interface Created { id: string; version: number }
@@ -113,7 +113,7 @@ test('at 1366×768, the number of a complaint just saved is on screen without sc
   await openApp(page, webApp);
   await field(page, '投诉人').fill('张伟');
   await field(page, '事件经过').fill('楼上漏水，卫生间天花板持续滴水');
-  await field(page, '投诉类别').selectOption({ label: '工程质量' });
+  await pick(page, '投诉类别', '工程质量');
   // Saving is done from the bottom of the form, where the desk is after typing the call in.
   await field(page, '紧急程度').focus();
   await page.getByRole('button', { name: /核对并保存/ }).click();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, field, openApp, setClock, setUpOffice, type WebApp } from './fixtures';
+import { test, expect, field, openApp, pick, setClock, setUpOffice, type WebApp } from './fixtures';
 
 interface Entry { id: string; name: string }
 
@@ -44,18 +44,18 @@ test('round 2 after 不满意 is dispatched to another department, handed on by 
   // Round 1: 派单 to 工程部, 签收, 处理结果.
   await setClock(webApp, '2026-11-02 09:10');
   await openStep(page, webApp, complaint.id, /^派单/, 'dispatch');
-  await expect(field(page, '责任部门').locator('option:checked')).toHaveText('工程部');
-  await field(page, '处理人').selectOption({ label: '李强（工程部）' });
+  await expect(field(page, '责任部门')).toHaveValue('工程部');
+  await pick(page, '处理人', '李强（工程部）');
   await submitStep(page, 'dispatch');
 
   await setClock(webApp, '2026-11-02 09:30');
   await openStep(page, webApp, complaint.id, /^签收/, 'signFor');
-  await field(page, '签收人').selectOption({ label: '李强（工程部）' });
+  await pick(page, '签收人', '李强（工程部）');
   await submitStep(page, 'signFor');
 
   await setClock(webApp, '2026-11-03 15:00');
   await openStep(page, webApp, complaint.id, /^登记处理结果/, 'recordResult');
-  await field(page, '处理人').selectOption({ label: '李强（工程部）' });
+  await pick(page, '处理人', '李强（工程部）');
   await field(page, '处理措施').fill('检查楼上卫生间管道');
   await field(page, '处理结果').fill('未发现漏点，已清理积水');
   await submitStep(page, 'recordResult');
@@ -76,7 +76,7 @@ test('round 2 after 不满意 is dispatched to another department, handed on by 
   // Round 2: 派单 to another department (秩序维护部) …
   await setClock(webApp, '2026-11-04 10:20');
   await openStep(page, webApp, complaint.id, /^派单/, 'dispatch');
-  await field(page, '责任部门').selectOption({ label: '秩序维护部' });
+  await pick(page, '责任部门', '秩序维护部');
   await submitStep(page, 'dispatch');
   await expect(process).toContainText('已派单');
   await expect(record).toContainText('秩序维护部');
@@ -84,8 +84,8 @@ test('round 2 after 不满意 is dispatched to another department, handed on by 
   // … then 转派 to 环境部: the reason is required.
   await setClock(webApp, '2026-11-04 10:40');
   await openStep(page, webApp, complaint.id, /^转派/, 'redispatch');
-  await field(page, '转派部门').selectOption({ label: '环境部' });
-  await field(page, '处理人').selectOption({ label: '陈洁（环境部）' });
+  await pick(page, '转派部门', '环境部');
+  await pick(page, '处理人', '陈洁（环境部）');
   await page.keyboard.press('Control+Enter');
   await expect(page.locator('form[data-step="redispatch"]')).toContainText('请填写转派原因');
   await field(page, '转派原因').fill('查明为楼道排水管堵塞，归环境部疏通');
@@ -97,7 +97,7 @@ test('round 2 after 不满意 is dispatched to another department, handed on by 
   // 环境部 signs for it.
   await setClock(webApp, '2026-11-04 11:00');
   await openStep(page, webApp, complaint.id, /^签收/, 'signFor');
-  await field(page, '签收人').selectOption({ label: '陈洁（环境部）' });
+  await pick(page, '签收人', '陈洁（环境部）');
   await expect(field(page, '签收时间')).toHaveValue('2026-11-04 11:00');
   await submitStep(page, 'signFor');
   await expect(record.locator('tr', { hasText: '第 2 轮 签收人' })).toContainText(/陈洁\s+2026-11-04 11:00/);
@@ -107,7 +107,7 @@ test('round 2 after 不满意 is dispatched to another department, handed on by 
   // Result and a satisfied follow-up close it.
   await setClock(webApp, '2026-11-05 16:00');
   await openStep(page, webApp, complaint.id, /^登记处理结果/, 'recordResult');
-  await field(page, '处理人').selectOption({ label: '陈洁（环境部）' });
+  await pick(page, '处理人', '陈洁（环境部）');
   await field(page, '处理措施').fill('疏通楼道排水管');
   await field(page, '处理结果').fill('排水通畅，不再滴水');
   await submitStep(page, 'recordResult');

@@ -1,6 +1,7 @@
 import { Grid, NativeSelect, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturn } from 'react-hook-form';
 import { CHANNELS, SEVERITIES, URGENCIES, VALIDITIES, type ComplaintCreateInput } from '../../../../src-preload/contract';
+import { PickField } from '../../lib/PickField';
 import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { DateTimeField } from '../../lib/DateFields';
@@ -16,8 +17,10 @@ interface Props {
 /**
  * Every field of the 投诉记录表 (procedure §3), in the order a phone call goes: how and when it
  * came in, who is calling, what happened, what they ask, then the desk's judgement.
- * Native inputs and selects throughout: they are the fastest to drive from the keyboard (times are
- * typed too, as 202611020930 or 2026-11-02 09:30: lib/DateFields).
+ * Native inputs throughout: they are the fastest to drive from the keyboard (times are typed too,
+ * as 202611020930 or 2026-11-02 09:30: lib/DateFields). The lists of names (channel, receiver,
+ * category, department) are picked by typing a few characters (lib/PickField); the short judgement
+ * lists (validity, severity, urgency) stay native selects.
  */
 export function ComplaintFields({ form, autoFocus, lockValidity }: Props) {
   const { m } = useI18n();
@@ -32,17 +35,18 @@ export function ComplaintFields({ form, autoFocus, lockValidity }: Props) {
   return (
     <Grid gap="sm">
       <Grid.Col span={3}>
-        <NativeSelect label={m.fields.channel} withAsterisk autoFocus={autoFocus} data={options(CHANNELS, m.channel)} {...register('channel')} error={errors.channel?.message} />
+        <PickField control={form.control} name="channel" label={m.fields.channel} withAsterisk autoFocus={autoFocus} data={options(CHANNELS, m.channel)} error={errors.channel?.message} />
       </Grid.Col>
       <Grid.Col span={3}>
         <DateTimeField control={form.control} name="receivedAt" label={m.fields.receivedAt} withAsterisk placeholder={m.hints.receivedAt} error={errors.receivedAt?.message} />
       </Grid.Col>
       <Grid.Col span={3}>
-        <NativeSelect
+        <PickField
+          control={form.control}
+          name="receiverId"
           label={m.fields.receiverId}
           withAsterisk
           data={[{ value: '', label: '—' }, ...keepActiveOr(staff, values.receiverId).map((s) => ({ value: s.id, label: fill(m.punct.paren, { text: s.name, note: s.departmentName }) }))]}
-          {...register('receiverId')}
           error={errors.receiverId?.message}
         />
       </Grid.Col>
@@ -88,19 +92,21 @@ export function ComplaintFields({ form, autoFocus, lockValidity }: Props) {
       </Grid.Col>
 
       <Grid.Col span={4}>
-        <NativeSelect
+        <PickField
+          control={form.control}
+          name="categoryId"
           label={m.fields.categoryId}
           withAsterisk
           data={[{ value: '', label: '—' }, ...keepActiveOr(categories, values.categoryId).map((c) => ({ value: c.id, label: c.name }))]}
-          {...register('categoryId')}
           error={errors.categoryId?.message}
         />
       </Grid.Col>
       <Grid.Col span={4}>
-        <NativeSelect
+        <PickField
+          control={form.control}
+          name="complainedDepartmentId"
           label={m.fields.complainedDepartmentId}
           data={[{ value: '', label: m.common.none }, ...keepActiveOr(departments, values.complainedDepartmentId).map((d) => ({ value: d.id, label: d.name }))]}
-          {...register('complainedDepartmentId')}
           error={errors.complainedDepartmentId?.message}
         />
       </Grid.Col>

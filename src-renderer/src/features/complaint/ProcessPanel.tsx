@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Kbd, Paper, Stack, Table, Text } from '@mantine/core';
 import { holdPastExpectedDays, type ComplaintDetail, type LifecycleAction } from '../../../../src-preload/contract';
 import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
@@ -8,6 +8,7 @@ import { useNowWall } from '../../lib/main-clock';
 import { DeadlineList } from './DeadlineList';
 import { StepDialog } from './StepDialog';
 import { StatusBadge } from './StatusBadge';
+import { stepShortcut, useStepShortcuts } from './step-shortcuts';
 
 interface Props {
   detail: ComplaintDetail;
@@ -21,6 +22,8 @@ export function ProcessPanel({ detail, reload, initialStep }: Props) {
   const { m } = useI18n();
   const { complaint, process } = detail;
   const [open, setOpen] = useState<LifecycleAction | null>(initialStep && process.allowedActions.includes(initialStep) ? initialStep : null);
+  // Alt+1 … Alt+9 open the allowed steps in the order of their buttons, wherever the focus is on the page.
+  useStepShortcuts(process.allowedActions, open === null, setOpen);
 
   return (
     <Paper withBorder p="md" data-testid="process">
@@ -38,11 +41,21 @@ export function ProcessPanel({ detail, reload, initialStep }: Props) {
           </Text>
         ) : (
           <Group gap="xs" aria-label={m.process.nextSteps}>
-            {process.allowedActions.map((action, i) => (
-              <Button key={action} size="xs" variant={i === 0 ? 'filled' : 'light'} onClick={() => setOpen(action)}>
-                {m.action[action]}
-              </Button>
-            ))}
+            {process.allowedActions.map((action, i) => {
+              const shortcut = stepShortcut(i);
+              return (
+                <Button
+                  key={action}
+                  size="xs"
+                  variant={i === 0 ? 'filled' : 'light'}
+                  onClick={() => setOpen(action)}
+                  aria-keyshortcuts={shortcut?.aria}
+                  rightSection={shortcut && <Kbd size="xs" aria-hidden>{shortcut.label}</Kbd>}
+                >
+                  {m.action[action]}
+                </Button>
+              );
+            })}
           </Group>
         )}
         <DeadlineList deadlines={process.deadlines} />

@@ -14,6 +14,7 @@ import {
 import { call } from '../../lib/api';
 import { showServerError } from '../../lib/forms';
 import { formKeyHandler } from '../../lib/keyboard';
+import { PickField } from '../../lib/PickField';
 import { fill, useI18n } from '../../app/i18n';
 import { useLookups } from '../../app/lookups';
 import { useOperator } from '../../app/operator';
@@ -198,14 +199,16 @@ export function StepDialog({ action, complaint, departmentId, onClose, onDone }:
         return <DateField key={f.name} control={form.control} name={f.name} {...common} />;
       case 'staff':
       case 'supervisor':
-        return <NativeSelect key={f.name} data={staffOptions(!!f.optional, f.kind === 'supervisor')} {...common} {...form.register(f.name)} />;
+        // Picked by typing (issue 13 point 20): 李 + Enter takes 李强.
+        return <PickField key={f.name} control={form.control} name={f.name} data={staffOptions(!!f.optional, f.kind === 'supervisor')} {...common} />;
       case 'department':
         return (
-          <NativeSelect
+          <PickField
             key={f.name}
+            control={form.control}
+            name={f.name}
             data={[{ value: '', label: '—' }, ...departments.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))]}
             {...common}
-            {...form.register(f.name)}
           />
         );
       case 'enum':
