@@ -53,7 +53,7 @@ beforeAll(() => {
   c.N1 = followUp(d, '2026-11-03 10:00', 'satisfied');
 
   // N2, major: dispatched 20 minutes after intake (10 allowed), reported in time, first round finished
-  // late (due Nov 10), unsatisfied; second round in time (due Nov 18), satisfied; summarised.
+  // late (due Nov 10), unsatisfied; second round dispatched in time (5 minutes) and in time (due Nov 18), satisfied; summarised.
   d = receive('2026-11-05 10:00', { description: '外墙渗水导致室内墙面发霉', severity: 'major', unit: '1单元', room: '201', phone: '13800000012' });
   d = at('2026-11-05 10:30', d, 'dispatch', { departmentId: office.engineering });
   d = at('2026-11-05 10:30', d, 'escalate', { level: 'director', reason: '业主要求赔偿，报主任' });

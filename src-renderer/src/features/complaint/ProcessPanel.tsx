@@ -113,6 +113,10 @@ function ProcessRecord({ detail }: { detail: ComplaintDetail }) {
       ]);
     }
   }
+  // 答复: each answer given to the complainant, in the order given.
+  for (const r of process.replies) {
+    rows.push([m.process.replies, fill(m.process.replyLine, { at: r.at, method: m.contactMethod[r.method], replier: r.replier, content: r.content })]);
+  }
   for (const e of process.escalations) rows.push([m.process.escalations, `${e.at} ${withNote(fill(labelled, { label: m.escalation[e.level], value: e.reason }), e.actor)}`]);
   for (const h of process.holds) {
     const pastDays = h.resumedAt ? 0 : holdPastExpectedDays(h.expectedDate, now);
@@ -126,10 +130,6 @@ function ProcessRecord({ detail }: { detail: ComplaintDetail }) {
   if (rows.length === 0) return null;
   return (
     <Table withTableBorder data-testid="process-record">
-  // 答复: each answer given to the complainant, in the order given.
-  for (const r of process.replies) {
-    rows.push([m.process.replies, fill(m.process.replyLine, { at: r.at, method: m.contactMethod[r.method], replier: r.replier, content: r.content })]);
-  }
       <Table.Tbody>
         {rows.map(([label, value], i) => (
           <Table.Tr key={i}>

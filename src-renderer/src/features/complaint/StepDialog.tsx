@@ -56,13 +56,13 @@ const FIELDS: Record<LifecycleAction, FieldSpec[]> = {
     { name: 'compensationKind', kind: 'enum', label: (m) => m.process.compensation, options: (m) => enumOptions(COMPENSATION_KINDS, m.compensation) },
     { name: 'compensationAmount', kind: 'money', label: (m) => m.process.compensationAmount, optional: true },
   ],
-  followUp: [
   // 答复: who answered is the operator recording it (actorId).
   reply: [
     { name: 'at', kind: 'wallTime', label: (m) => m.process.replyAt },
     { name: 'method', kind: 'enum', label: (m) => m.process.replyMethod, options: (m) => enumOptions(CONTACT_METHODS, m.contactMethod) },
     { name: 'content', kind: 'textarea', label: (m) => m.process.replyContent },
   ],
+  followUp: [
     { name: 'at', kind: 'wallTime', label: (m) => m.process.followUpAt },
     { name: 'method', kind: 'enum', label: (m) => m.process.method, options: (m) => enumOptions(CONTACT_METHODS, m.contactMethod) },
     { name: 'visitorId', kind: 'staff', label: (m) => m.process.visitor },

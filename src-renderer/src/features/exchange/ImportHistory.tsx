@@ -34,7 +34,7 @@ export function ImportHistory() {
             <Table.Td ff="monospace">{r.fileName}</Table.Td>
             <Table.Td style={NO_WRAP}>{r.exportedAt}</Table.Td>
             <Table.Td>{rangeText(m, r.range)}</Table.Td>
-            <Table.Td>{fill(m.exchange.historyTotals, { ...r.totals })}</Table.Td>
+            <Table.Td data-testid="history-totals">{fill(m.exchange.historyTotals, { ...r.totals })}</Table.Td>
             <Table.Td style={NO_WRAP}>{r.importedBy}</Table.Td>
           </Table.Tr>
         ))}
