@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, field, openApp, setClock, setUpOffice, type WebApp } from './fixtures';
+import { test, expect, field, listOf, openApp, setClock, setUpOffice, type WebApp } from './fixtures';
 
 /**
  * English mode (issue 13 point 19), as head office's English reader sees it on a 1366×768 screen:
@@ -66,7 +66,8 @@ async function pick(page: Page, label: string, option: string, typed: string) {
   const control = field(page, label).first();
   if ((await control.evaluate((e) => e.tagName)) === 'SELECT') return control.selectOption({ label: option });
   await control.fill(typed);
-  await expect(page.getByRole('option', { name: option })).toBeVisible();
+  // The list of this field (the header's operator list offers the same staff).
+  await expect(listOf(page, label).getByRole('option', { name: option })).toBeVisible();
   await page.keyboard.press('Enter');
 }
 

@@ -56,6 +56,14 @@ async function readPulse(): Promise<AppPulse> {
   return pulse;
 }
 
+/**
+ * Learn main's clock now, not at the next beat: a form saving "now" takes main's time at the moment
+ * of saving (the pulse is up to PULSE_MS old, and a test clock may just have been set).
+ */
+export async function syncMainClock(): Promise<void> {
+  await readPulse();
+}
+
 /** Read the pulse now (after something main did by itself, e.g. a finished import), not at the next beat. */
 export function checkForChanges(): void {
   void queryClient.refetchQueries({ queryKey: apiQueryKey('app:pulse', {}) });

@@ -139,13 +139,16 @@ export function StepDialog({ action, complaint, departmentId, onClose, onDone }:
     resolver: zodResolver(LIFECYCLE_SCHEMAS[action] as never) as unknown as Resolver<FieldValues>,
     defaultValues: initialValues(action, complaint, operatorId, now, departmentId),
   });
-  useTimeDefaults(form, TIME_FIELDS[action], now);
+  const { catchUp } = useTimeDefaults(form, TIME_FIELDS[action], now, settings.timeZone);
   const [formError, setFormError] = useState<string | null>(null);
   const errors = form.formState.errors;
 
-  const submit = () => {
+  const submit = () => void submitNow();
+  const submitNow = async () => {
     setFormError(null);
-    void form.handleSubmit(async (values) => {
+    // A time still following the clock is saved as main's time at this moment.
+    await catchUp();
+    await form.handleSubmit(async (values) => {
       try {
         await call(`lifecycle:${action}`, values as never);
         await onDone();

@@ -55,7 +55,7 @@ export function IntakePage() {
     resolver: zodResolver(complaintCreateSchema),
     defaultValues: blankComplaint(settings.timeZone, operatorId),
   });
-  const { followAgain } = useTimeDefaults(form, TIME_DEFAULTS, useNowWall(settings.timeZone));
+  const { followAgain, catchUp } = useTimeDefaults(form, TIME_DEFAULTS, useNowWall(settings.timeZone), settings.timeZone);
   const [confirming, setConfirming] = useState<ComplaintCreateInput | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<Complaint | null>(null);
@@ -69,9 +69,12 @@ export function IntakePage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
 
-  const askToConfirm = () => {
+  const askToConfirm = () => void confirmNow();
+  const confirmNow = async () => {
     setFormError(null);
-    void form.handleSubmit((values) => setConfirming(values))();
+    // The read-back shows, and the save keeps, main's time at this moment for a 受理时间 not typed.
+    await catchUp();
+    await form.handleSubmit((values) => setConfirming(values))();
   };
 
   const save = async () => {
