@@ -59,8 +59,8 @@ test('one compact notice counts the overdue and due-soon deadlines, covers nothi
 
   await openApp(page, webApp, '#/register');
   const notice = page.getByTestId('deadline-alerts');
-  await expect(notice).toContainText('8 项已逾期');
-  await expect(notice).toContainText('1 项即将到期');
+  await expect(notice).toContainText('8 个时限已逾期');
+  await expect(notice).toContainText('1 个时限即将到期');
   await expect(notice.getByRole('link', { name: '查看时限看板' })).toHaveAttribute('href', '#/board');
 
   // The register's 等级 and 状态 columns, every row, and the print button are what a click hits.
@@ -96,6 +96,6 @@ test('one compact notice counts the overdue and due-soon deadlines, covers nothi
 
   // 孙丽's dispatch runs out at 09:40: a state that was not dismissed, so the notice is back.
   await setClock(webApp, '2026-11-02 09:45');
-  await expect(notice).toContainText('9 项已逾期');
+  await expect(notice).toContainText('9 个时限已逾期');
   await expect(bar).toHaveAttribute('data-soon', '0');
 });

@@ -151,10 +151,10 @@ test('a deadline that becomes overdue is announced in the page (web mode)', asyn
   await openApp(page, webApp, '#/board');
   // One compact notice (counts, a link to the board); each deadline is named in its tooltip.
   const alerts = page.getByTestId('deadline-alerts');
-  await expect(alerts).toContainText('2 项即将到期');
+  await expect(alerts).toContainText('2 个时限即将到期');
   await expect(alerts).toHaveAttribute('title', /YGHA-20261102-001 派单将于 2026-11-02 08:10 到期/);
   await setClock(webApp, '2026-11-02 08:20');
   await openApp(page, webApp, '#/board');
-  await expect(alerts).toContainText('1 项已逾期');
+  await expect(alerts).toContainText('1 个时限已逾期');
   await expect(alerts).toHaveAttribute('title', /YGHA-20261102-001 派单已逾期/);
 });

@@ -38,7 +38,7 @@ test('a complaint page left open turns 剩 1 小时 into overdue as the clock pa
   await expect(dispatch).toHaveAttribute('data-state', 'overdue');
   await expect(dispatch).toContainText('逾期 2 小时');
   await expect(dispatch).toContainText('已逾期');
-  await expect(page.getByTestId('deadline-alerts')).toContainText('1 项已逾期');
+  await expect(page.getByTestId('deadline-alerts')).toContainText('1 个时限已逾期');
 });
 
 test('a step saved in another window shows on the open complaint page without a reload', async ({ page, context, webApp }) => {

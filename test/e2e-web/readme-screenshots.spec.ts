@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { test, expect, field, openApp, pick, setClock, setUpOffice } from './fixtures';
 
@@ -55,10 +56,23 @@ test('README screenshots: intake form, register, deadline board, exchange @scree
   }
   await openApp(page, webApp, '#/board');
   await expect(page.locator('[data-page="board"][data-loaded="true"]')).toBeVisible();
-  await page.screenshot({ path: join(OUT, 'board.png'), fullPage: true });
+  await shootWholePage(page, join(OUT, 'board.png'));
 
   // 数据交换: the export form as the office sees it.
   await openApp(page, webApp, '#/exchange');
   await expect(page.getByRole('form', { name: '导出（服务中心）' })).toBeVisible();
-  await page.screenshot({ path: join(OUT, 'exchange.png'), fullPage: true });
+  await shootWholePage(page, join(OUT, 'exchange.png'));
 });
+
+/**
+ * A page taller than the window, whole: the window is made as tall as the page first, so the
+ * deadline notice stays at the foot of the window as the desk sees it (a full-page capture would
+ * paint the fixed footer over the middle of the page).
+ */
+async function shootWholePage(page: Page, path: string): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
+}

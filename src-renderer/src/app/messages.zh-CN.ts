@@ -302,8 +302,9 @@ export const zhCN = {
     overdue: '{number} {kind}已逾期',
     soon: '{number} {kind}将于 {due} 到期',
     title: '时限提醒',
-    overdueCount: '{n} 项已逾期',
-    soonCount: '{n} 项即将到期',
+    // Deadlines, not complaints (one complaint can owe several): the board counts complaints.
+    overdueCount: '{n} 个时限已逾期',
+    soonCount: '{n} 个时限即将到期',
     toBoard: '查看时限看板',
     dismiss: '知道了',
   },
