@@ -357,8 +357,9 @@ describe('holds (issue 13 point 5)', () => {
     expect(resolution()).toMatchObject({ state: 'paused', minutes: leftAtHold, dueAt: due });
     const board = app.ok('board:get', {});
     const card = findCard(board, held)[0]!;
-    // The card shows the next deadline still running, or the paused resolution with its time frozen.
-    if (card.nextKind === 'resolution') expect(card.minutes).toBe(leftAtHold);
+    // The card shows the deadline still running while held: the reply owed to the complainant (the
+    // paused resolution is not the next one while anything else is open), counted to now.
+    expect(card).toMatchObject({ nextKind: 'response', minutes: -(8 * 1440 + 16 * 60 + 1) }); // due Fri 11-06 23:59
     expect(card).toMatchObject({ column: 'held', hold: { since: '2026-11-04 10:00', expectedDate: '2026-11-06', pastExpectedDays: 9 } });
     expect(board.columns.normal.some((c) => c.complaintId === held.complaint.id)).toBe(false);
 
