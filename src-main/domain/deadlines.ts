@@ -2,7 +2,6 @@ import type { DeadlineKind, Severity, Urgency } from '../../src-preload/contract
 import type { DeadlinePolicy, Duration } from '../../src-preload/contract/deadline.schema';
 import { addMinutesToWall } from '../../src-preload/contract/wall-time';
 import { ZH_LABELS, type EnumNames } from '../../src-preload/contract/labels';
-import { deadlineStateAt, type DeadlineTiming } from '../../src-preload/contract/deadline-clock';
 import { addWorkingDays, type WorkCalendar } from './calendar';
 
 const hours = (amount: number): Duration => ({ unit: 'hours', amount });
@@ -130,12 +129,3 @@ export const reportDeadline = (start: string, severity: Severity, ctx: DueContex
   const rule = ctx.policy.severities[severity].report;
   return rule ? planned('report', 1, start, rule, ctx, []) : null;
 };
-
-/** What a deadline's standing depends on besides the clock (shared with the renderer, which re-derives it on each tick). */
-export type DeadlineFacts = DeadlineTiming;
-
-/**
- * Where a deadline stands at `now` (met / late / due / soon / overdue / paused / cancelled, and by
- * how many minutes): the contract's deadlineStateAt, so main and the renderer's clock tick agree.
- */
-export const deadlineState = deadlineStateAt;

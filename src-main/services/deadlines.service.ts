@@ -14,7 +14,7 @@ import type {
   LifecycleAction,
   Severity,
 } from '../../src-preload/contract';
-import { alertLevelAt, boardColumnAt, byHoldLateness, countByDepartment, holdPastExpectedDays, toWallTime, wallToEpochMs } from '../../src-preload/contract';
+import { alertLevelAt, boardColumnAt, byHoldLateness, countByDepartment, deadlineStateAt, holdPastExpectedDays, toWallTime, wallToEpochMs } from '../../src-preload/contract';
 import { readSettings, writeSetting } from '../db/settings.repo';
 import {
   insertDeadline,
@@ -27,7 +27,6 @@ import {
 } from '../db/deadlines.repo';
 import {
   DEFAULT_DEADLINE_POLICY,
-  deadlineState,
   definiteReplyDeadline,
   dueAfter,
   intakeDeadlines,
@@ -90,7 +89,8 @@ export function previewDeadlines(ctx: ServiceContext, facts: IntakeFacts): Deadl
 }
 
 function toView(d: DeadlineRow, nowWall: string, pausedSince: string, policy: DeadlinePolicy, timeZone: string): DeadlineView {
-  const { state, minutes } = deadlineState({ ...d, paused: pausedSince !== '', pausedSince }, nowWall, policy.warningRatio, timeZone);
+  // The contract's rule, so main and the renderer's clock tick agree.
+  const { state, minutes } = deadlineStateAt({ ...d, paused: pausedSince !== '', pausedSince }, nowWall, policy.warningRatio, timeZone);
   return {
     id: d.id,
     kind: d.kind,
