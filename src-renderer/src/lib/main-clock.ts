@@ -67,9 +67,6 @@ export function observeMainClock(mainMs: number, localMs: number): void {
   if (jumped) scheduleTick();
 }
 
-/** Whether main's clock has been heard yet (the app waits for it before showing a page). */
-export const mainClockKnown = (): boolean => known;
-
 /** Main's clock (epoch ms) at the last tick: re-renders the caller each minute and when the clock is set. */
 export function useNow(): number {
   return useSyncExternalStore(subscribe, () => published);

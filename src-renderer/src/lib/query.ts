@@ -1,5 +1,5 @@
-import { useMutation, useQuery, type UseMutationOptions, type UseQueryOptions } from '@tanstack/react-query';
-import type { AppPulse, ChannelInput, ChannelOutput, DataTopic, ReadChannel, WriteChannel } from '../../../src-preload/contract';
+import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import type { AppPulse, ChannelInput, ChannelOutput, DataTopic, ReadChannel } from '../../../src-preload/contract';
 import { DATA_TOPICS } from '../../../src-preload/contract';
 import { call } from './api';
 import { observeMainClock } from './main-clock';
@@ -24,14 +24,6 @@ export function useApiQuery<K extends ReadChannel, T = ChannelOutput<K>>(channel
 /** A read made once (a file to save, a click's answer), through the same cache as the screens'. */
 export function fetchApi<K extends ReadChannel>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
   return queryClient.fetchQuery({ queryKey: apiQueryKey(channel, input), queryFn: () => call(channel, input) });
-}
-
-/**
- * A write channel as a mutation (pending and error state for its button). The refresh of what it
- * changes is `call`'s, from the contract: every write refreshes alike, mutation or not.
- */
-export function useApiMutation<K extends WriteChannel>(channel: K, options?: Omit<UseMutationOptions<ChannelOutput<K>, Error, ChannelInput<K>>, 'mutationFn'>) {
-  return useMutation({ ...options, mutationFn: (input: ChannelInput<K>) => call(channel, input) });
 }
 
 /** Often enough that another window's save shows within a couple of seconds; one small loopback call. */
