@@ -18,31 +18,22 @@ import { searchBacklogSize } from '../../src-main/db/search-backlog';
 import { listImportHistory } from '../../src-main/exchange/offices';
 import { COMPLAINT_TABLES, DIRECTORY_TABLES, snapshotSchema } from '../../src-main/exchange/snapshot-schema';
 import type { ComplaintEvent, ImportFileResult, MergeSummary } from '../../src-preload/contract';
-import { openTestApp, phoneComplaint, setUpOffice, type TestApp } from '../helpers/app';
+import { phoneComplaint, setUpOffice, type TestApp } from '../helpers/app';
 import { snapshotAll } from '../helpers/db-snapshot-all';
 import { onePixelPng } from '../helpers/files';
 import { sweepAutoMajor } from '../../src-main/services/lifecycle.service';
 import { childScript, startChild } from '../helpers/child-process';
 import { decryptToFile, describeSnapshot, makeFolder, PASSPHRASE, seal, seedOffice, TEST_KDF, type SeededOffice } from '../helpers/exchange';
-import { create, setNow, step, unpinClock, validInput } from './lifecycle-fixtures';
+import { create, setNow, step, trackedApps, validInput } from './lifecycle-fixtures';
 
-const opened: TestApp[] = [];
 const folders: string[] = [];
-const app = () => {
-  const a = openTestApp();
-  opened.push(a);
-  return a;
-};
+const app = trackedApps();
 const stick = () => {
   const f = makeFolder();
   folders.push(f);
   return f;
 };
 afterAll(() => {
-  for (const a of opened) {
-    if (a.ctx.db.open) unpinClock(a);
-    a.close();
-  }
   for (const f of folders) rmSync(f, { recursive: true, force: true });
 });
 
@@ -242,8 +233,7 @@ describe('search entries of merged complaints', () => {
     expect(hq.ok('complaints:list', { text: '王芳' }).items.map((r) => r.number)).toEqual([seeded.complaints[2]!.complaint.number]);
     hq.ctx.close(); // the data folder stays, as after a stop
 
-    const restarted = openTestApp(hq.dataDir);
-    opened.push(restarted);
+    const restarted = app(hq.dataDir);
     await expect.poll(() => searchBacklogSize(restarted.ctx.db), { timeout: 10_000 }).toBe(0);
     expect(restarted.ok('complaints:list', { text: '王芳' }).items.map((r) => r.number)).toEqual([seeded.complaints[2]!.complaint.number]);
     expect(restarted.ok('complaints:list', { text: '刘洋' }).total).toBe(1); // two characters: the bigram index
@@ -284,8 +274,7 @@ describe('kill -9 in the middle of an import', () => {
       if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
     }
 
-    const restarted = openTestApp(hq.dataDir);
-    opened.push(restarted);
+    const restarted = app(hq.dataDir);
     expect(restarted.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(snapshotAll(restarted.ctx.db)).toEqual(before);
     expect(restarted.ok('complaints:list', {}).total).toBe(0);

@@ -11,23 +11,14 @@ import { exportToFolder, type ExportResult } from '../../src-main/exchange/expor
 import { importFiles } from '../../src-main/exchange/import.service';
 import { COMPLAINT_TABLES } from '../../src-main/exchange/snapshot-schema';
 import type { ComplaintDetail, ImportFileResult, MergeSummary } from '../../src-preload/contract';
-import { openTestApp, setUpOffice, type TestApp } from '../helpers/app';
+import { setUpOffice, type TestApp } from '../helpers/app';
 import { snapshotAll } from '../helpers/db-snapshot-all';
 import { decryptToFile, describeSnapshot, makeFolder, PASSPHRASE, seal, seedOffice, TEST_KDF, type SeededOffice } from '../helpers/exchange';
-import { setNow, step, unpinClock } from './lifecycle-fixtures';
+import { setNow, step, trackedApps } from './lifecycle-fixtures';
 
-const opened: TestApp[] = [];
 const folders: string[] = [];
-const open = () => {
-  const a = openTestApp();
-  opened.push(a);
-  return a;
-};
+const open = trackedApps();
 afterAll(() => {
-  for (const a of opened) {
-    if (a.ctx.db.open) unpinClock(a);
-    a.close();
-  }
   for (const f of folders) rmSync(f, { recursive: true, force: true });
 });
 

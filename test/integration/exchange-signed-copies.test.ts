@@ -9,7 +9,7 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportToFolder, type ExportResult } from '../../src-main/exchange/export.service';
 import { importFiles } from '../../src-main/exchange/import.service';
 import { intakeProblems, registerRuleFunctions, ruleProblems } from '../../src-main/exchange/import-rows';
@@ -17,23 +17,12 @@ import type { ExportManifest } from '../../src-main/exchange/manifest';
 import { listImportHistory } from '../../src-main/exchange/offices';
 import { RECORD_TABLES } from '../../src-main/exchange/snapshot-schema';
 import { sumMergeCounts, type ComplaintDetail, type ImportFileResult, type MergeSummary } from '../../src-preload/contract';
-import { openTestApp, setUpOffice, type TestApp } from '../helpers/app';
+import { setUpOffice, type TestApp } from '../helpers/app';
 import { onePixelPng, minimalPdf } from '../helpers/files';
 import { decryptToFile, describeSnapshot, makeFolder, PASSPHRASE, seal, TEST_KDF } from '../helpers/exchange';
-import { allowTestClock, complaintIn, create, refresh, setNow, setUpLifecycleOffice, step, unpinClock, validInput, type Office } from './lifecycle-fixtures';
+import { allowTestClock, complaintIn, create, refresh, setNow, setUpLifecycleOffice, step, trackedApps, validInput, type Office } from './lifecycle-fixtures';
 
-const opened: TestApp[] = [];
-const app = () => {
-  const a = openTestApp();
-  opened.push(a);
-  return a;
-};
-afterAll(() => {
-  for (const a of opened) {
-    if (a.ctx.db.open) unpinClock(a);
-    a.close();
-  }
-});
+const app = trackedApps();
 
 const scan = (rgb: [number, number, number]) => onePixelPng(rgb).toString('base64');
 

@@ -151,3 +151,19 @@ export function useOffice(): { app: TestApp; office: Office } {
   afterAll(() => env.app.close());
   return env;
 }
+
+/** Open apps on the fly (a new temp database, or `dataDir` to reopen one); after the file, each is unpinned and closed. */
+export function trackedApps(): (dataDir?: string) => TestApp {
+  const opened: TestApp[] = [];
+  afterAll(() => {
+    for (const a of opened) {
+      if (a.ctx.db.open) unpinClock(a);
+      a.close();
+    }
+  });
+  return (dataDir) => {
+    const a = openTestApp(dataDir);
+    opened.push(a);
+    return a;
+  };
+}
