@@ -15,8 +15,6 @@ import { hrefOf } from './router';
  * of the deadlines changes state (due soon → overdue) or a new one joins.
  */
 
-/** Which deadlines are near is main's to say; one newly within the hour shows within a minute. */
-const REFRESH_MS = 60_000;
 const DISMISSED_KEY = 'complaint-desk.dismissed-deadline-notices';
 
 const dismissedListeners = new Set<() => void>();
@@ -61,7 +59,7 @@ export interface DeadlineNoticeState {
 export function useDeadlineNotice(): DeadlineNoticeState {
   const { settings } = useLookups();
   const now = useNowWall(settings.timeZone);
-  const alerts = useApiQuery('deadlines:alerts', {}, { refetchInterval: REFRESH_MS });
+  const alerts = useApiQuery('deadlines:alerts', {});
   const dismissedRaw = useSyncExternalStore(dismissedStore.subscribe, dismissedStore.raw);
   return useMemo(() => {
     // The state of each at this minute, by the same rule main used to pick them (deadline-clock.ts).

@@ -31,6 +31,8 @@ export const PULSE_MS = 2_000;
 
 let lastPulse: AppPulse | null = null;
 
+const minuteOf = (iso: string) => Math.floor(Date.parse(iso) / 60_000);
+
 /**
  * Read main's pulse, and act on it: learn main's clock (the tick of every time-derived display),
  * and refresh the queries whose data another window, an import or the scheduler changed — the
@@ -44,7 +46,13 @@ async function readPulse(): Promise<AppPulse> {
   lastPulse = pulse;
   // Not awaited: a slow refresh must not hold up the next pulse (and with it the clock).
   if (previous && previous.bootId !== pulse.bootId) void invalidateAll();
-  else if (previous) void invalidateTopics(DATA_TOPICS.filter((topic: DataTopic) => pulse.versions[topic] !== previous.versions[topic]));
+  else if (previous) {
+    const changed = DATA_TOPICS.filter((topic: DataTopic) => pulse.versions[topic] !== previous.versions[topic]);
+    // Time is data too: reads that depend on what time it is (deadlines:alerts: due within the hour)
+    // are refreshed when main's clock enters a new minute, not by timers of their own.
+    if (minuteOf(pulse.now) !== minuteOf(previous.now) && !changed.includes('clock')) changed.push('clock');
+    void invalidateTopics(changed);
+  }
   return pulse;
 }
 
